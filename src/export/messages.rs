@@ -1,0 +1,182 @@
+//! messages.csv in every era: the 2018 `Messages.csv` with Direction, the 2020 upper-case form,
+//! the 9-column conversation form (2021), recipient URLs (Apr 2023), draft and attachment
+//! columns (Dec 2024, Aug 2025), and the fully quoted form with real line breaks (Mar 2026).
+//! Drafts, system rows, sponsored and `LinkedIn Member` rows are recognised here.
+
+use std::collections::HashMap;
+
+use jiff::Timestamp;
+use serde::Serialize;
+
+use super::dates::{Zone, parse_time};
+use super::table::Table;
+use super::FileReport;
+use crate::diag::Diagnostics;
+use crate::error::Result;
+
+/// What a message row is, the first rule that applies winning.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MessageClass {
+    /// `IS MESSAGE DRAFT` = `Yes`: never sent.
+    Draft,
+    /// No sender at all: `Message request accepted`, `X left the conversation.`
+    System,
+    /// A `Sponsored Conversation` from an advertiser.
+    Sponsored,
+    /// From `LinkedIn Member`, a hidden person.
+    LinkedinMember,
+    /// A message between people.
+    Person,
+}
+
+/// The direction a 2018/2020 file states; later files have none.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub enum Direction {
+    /// The owner sent it.
+    Outgoing,
+    /// The owner received it.
+    Incoming,
+}
+
+/// One row of messages.csv.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Message {
+    /// The line where the row starts.
+    pub line: u64,
+    /// Index into [`Messages::conversations`]; `None` without an id (2018, standalone drafts).
+    pub conversation: Option<u32>,
+    /// The sender's display name.
+    pub from: String,
+    /// The sender's profile URL as written.
+    pub sender_url: Option<String>,
+    /// The recipients' display names as written (cannot be split reliably).
+    pub to: String,
+    /// The recipients' profile URLs (Apr 2023 →), split at `,`.
+    pub recipient_urls: Vec<String>,
+    /// When it was sent.
+    pub time: Timestamp,
+    /// What kind of row it is.
+    pub class: MessageClass,
+    /// The direction, where the file states it (2018, 2020).
+    pub direction: Option<Direction>,
+    /// The FOLDER column (`INBOX`, `ARCHIVE`, `SPAM`, `SENT`, or empty).
+    pub folder: String,
+    /// The length of CONTENT in bytes (the text itself is not kept).
+    pub content_len: u32,
+}
+
+/// A conversation: its opaque id and its title (set for groups, InMail, sponsored).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Conversation {
+    /// `2-<base64>==`.
+    pub id: String,
+    /// `CONVERSATION TITLE`, empty for plain 1:1 chats.
+    pub title: String,
+}
+
+/// All rows of messages.csv.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Messages {
+    /// The rows that were read, in file order.
+    pub rows: Vec<Message>,
+    /// The conversations they belong to.
+    pub conversations: Vec<Conversation>,
+}
+
+/// Reads messages.csv (or the 2018 Messages.csv).
+pub fn read(table: &Table, diags: &mut Diagnostics) -> Result<(Messages, FileReport)> {
+    let c = |n: &str| table.col(n);
+    let (conv_col, title_col, from, sender, to, recips) = (
+        c("CONVERSATION ID"),
+        c("CONVERSATION TITLE"),
+        c("FROM"),
+        c("SENDER PROFILE URL"),
+        c("TO"),
+        c("RECIPIENT PROFILE URLS"),
+    );
+    let (date, content, folder, direction, draft) =
+        (c("DATE"), c("CONTENT"), c("FOLDER"), c("DIRECTION"), c("IS MESSAGE DRAFT"));
+    let mut out = Messages::default();
+    let mut ids: HashMap<String, u32> = HashMap::new();
+    let rows = table.rows(diags, |row, diags| {
+        let date_text = row.get(date);
+        let Some(time) = parse_time(date_text, Zone::Utc) else {
+            let msg = format!("unreadable DATE {date_text:?}; the message is skipped");
+            diags.skip(row.file(), row.line, "bad date", msg);
+            return;
+        };
+        let id = row.get(conv_col);
+        let title = row.get(title_col);
+        let conversation = (!id.is_empty()).then(|| {
+            let next = out.conversations.len() as u32;
+            *ids.entry(id.to_string()).or_insert_with(|| {
+                out.conversations.push(Conversation { id: id.to_string(), title: title.to_string() });
+                next
+            })
+        });
+        let from_name = row.get(from);
+        let sender_url = row.opt(sender);
+        let body = row.raw(content);
+        let class = if row.get(draft).eq_ignore_ascii_case("yes") {
+            MessageClass::Draft
+        } else if from_name.is_empty() && sender_url.is_none() {
+            MessageClass::System
+        } else if title == "Sponsored Conversation" {
+            MessageClass::Sponsored
+        } else if from_name == "LinkedIn Member" && sender_url.is_none() {
+            MessageClass::LinkedinMember
+        } else {
+            MessageClass::Person
+        };
+        let direction = match row.get(direction) {
+            d if d.eq_ignore_ascii_case("OUTGOING") => Some(Direction::Outgoing),
+            d if d.eq_ignore_ascii_case("INCOMING") => Some(Direction::Incoming),
+            _ => None,
+        };
+        out.rows.push(Message {
+            line: row.line,
+            conversation,
+            from: from_name.to_string(),
+            sender_url,
+            to: row.get(to).to_string(),
+            recipient_urls: split_urls(row.get(recips)),
+            time,
+            class,
+            direction,
+            folder: row.get(folder).to_string(),
+            content_len: body.len().min(u32::MAX as usize) as u32,
+        });
+    });
+    let report = FileReport::new(table, rows, out.rows.len() as u64, variant(table));
+    Ok((out, report))
+}
+
+fn split_urls(s: &str) -> Vec<String> {
+    s.split(',').map(str::trim).filter(|u| !u.is_empty()).map(str::to_string).collect()
+}
+
+fn variant(t: &Table) -> String {
+    if t.has("DIRECTION") {
+        return if t.header().iter().any(|h| h == "FROM") {
+            "2020: upper-case header with DIRECTION".into()
+        } else {
+            "2018: Messages.csv with Direction and Folder".into()
+        };
+    }
+    let mut v = if t.has("RECIPIENT PROFILE URLS") {
+        format!("Apr 2023 →: {} columns with recipient URLs", t.header().len())
+    } else {
+        format!("2021 – early 2023: {} columns, no recipient URLs", t.header().len())
+    };
+    if t.has("ATTACHMENTS") {
+        v.push_str(", attachments (Aug 2025 →)");
+    }
+    if t.has("IS MESSAGE DRAFT") {
+        v.push_str(", drafts");
+    }
+    if t.fully_quoted {
+        v.push_str(", every field quoted (Mar 2026 →)");
+    }
+    v
+}

@@ -1,0 +1,188 @@
+//! Where the export's files come from: a zip read in place (never extracted to disk) or a
+//! folder searched at any depth. Decides zip or folder by what the path is, never by its name,
+//! and picks one file deterministically when a name occurs more than once.
+
+use std::fs::File;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use crate::error::{Error, Result};
+
+/// No entry of an export may inflate past this: the largest real messages.csv files are a few
+/// hundred MB; anything far beyond is a zip bomb or not an export.
+pub const MAX_ENTRY_BYTES: u64 = 4 << 30;
+
+/// Whether the export was a zip or a folder.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SourceKind {
+    /// A zip archive, read in place.
+    Zip,
+    /// A folder (an unpacked export).
+    Folder,
+}
+
+/// One file of the export.
+#[derive(Clone, Debug)]
+pub struct Entry {
+    /// Its path inside the export, `/`-separated (for a zip, the entry name).
+    pub name: String,
+    /// Its size in bytes as stored (uncompressed size for a zip entry, as declared).
+    pub size: u64,
+    index: usize,
+}
+
+impl Entry {
+    /// The file name without folders.
+    pub fn file_name(&self) -> &str {
+        self.name.rsplit('/').next().unwrap_or(&self.name)
+    }
+
+    /// How many folders deep it sits.
+    pub fn depth(&self) -> usize {
+        self.name.matches('/').count()
+    }
+}
+
+/// An opened export: its files, and the means to read them.
+pub struct Source {
+    path: PathBuf,
+    kind: SourceKind,
+    entries: Vec<Entry>,
+    zip: Option<zip::ZipArchive<File>>,
+    paths: Vec<PathBuf>,
+}
+
+impl Source {
+    /// Opens `path` as a folder if it is one, else as a zip archive.
+    pub fn open(path: &Path) -> Result<Source> {
+        let meta = std::fs::metadata(path).map_err(|e| Error::io(path, e))?;
+        if meta.is_dir() { Source::open_folder(path) } else { Source::open_zip(path) }
+    }
+
+    fn open_zip(path: &Path) -> Result<Source> {
+        let file = File::open(path).map_err(|e| Error::io(path, e))?;
+        let mut zip = zip::ZipArchive::new(file)
+            .map_err(|e| Error::NotZip { path: path.to_path_buf(), detail: e.to_string() })?;
+        let mut entries = Vec::new();
+        for index in 0..zip.len() {
+            let file = zip
+                .by_index_raw(index)
+                .map_err(|e| Error::NotZip { path: path.to_path_buf(), detail: e.to_string() })?;
+            if file.is_dir() {
+                continue;
+            }
+            // Names with `..` or a leading `/` are never used as paths (nothing is extracted),
+            // but they are not export files either.
+            let Some(name) = file.enclosed_name() else { continue };
+            let name = name.to_string_lossy().replace('\\', "/");
+            entries.push(Entry { name, size: file.size(), index });
+        }
+        Ok(Source { path: path.to_path_buf(), kind: SourceKind::Zip, entries, zip: Some(zip), paths: vec![] })
+    }
+
+    fn open_folder(root: &Path) -> Result<Source> {
+        let mut entries = Vec::new();
+        let mut paths = Vec::new();
+        let walk = walkdir::WalkDir::new(root).follow_links(false).sort_by_file_name();
+        for item in walk {
+            let item = item.map_err(|e| {
+                let path = e.path().unwrap_or(root).to_path_buf();
+                Error::io(path, e.into_io_error().unwrap_or_else(|| std::io::Error::other("walk")))
+            })?;
+            if !item.file_type().is_file() {
+                continue;
+            }
+            let rel = item.path().strip_prefix(root).unwrap_or(item.path());
+            let name = rel.to_string_lossy().replace('\\', "/");
+            let size = item.metadata().map(|m| m.len()).unwrap_or(0);
+            entries.push(Entry { name, size, index: paths.len() });
+            paths.push(item.path().to_path_buf());
+        }
+        Ok(Source { path: root.to_path_buf(), kind: SourceKind::Folder, entries, zip: None, paths })
+    }
+
+    /// The path the export was opened from.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Zip or folder.
+    pub fn kind(&self) -> SourceKind {
+        self.kind
+    }
+
+    /// Every file of the export.
+    pub fn entries(&self) -> &[Entry] {
+        &self.entries
+    }
+
+    /// The files whose name, without folders, is `name` ignoring case; best candidate first
+    /// (see [`rank`]).
+    pub fn find(&self, name: &str) -> Vec<&Entry> {
+        let mut found: Vec<&Entry> =
+            self.entries.iter().filter(|e| e.file_name().eq_ignore_ascii_case(name)).collect();
+        found.sort_by_key(|e| rank(e, name, &self.entries));
+        found
+    }
+
+    /// Reads one file whole, refusing anything that inflates past [`MAX_ENTRY_BYTES`].
+    pub fn read(&mut self, entry: &Entry) -> Result<Vec<u8>> {
+        let limit = MAX_ENTRY_BYTES;
+        let too_large = || Error::TooLarge {
+            path: self.path.clone(),
+            entry: entry.name.clone(),
+            limit,
+        };
+        if entry.size > limit {
+            return Err(too_large());
+        }
+        let mut bytes = Vec::with_capacity(entry.size.min(limit) as usize);
+        match &mut self.zip {
+            Some(zip) => {
+                let raw = zip.by_index_raw(entry.index).map_err(|e| zip_err(&self.path, entry, e))?;
+                if raw.encrypted() {
+                    return Err(Error::Encrypted { path: self.path.clone(), entry: entry.name.clone() });
+                }
+                drop(raw);
+                let file = zip.by_index(entry.index).map_err(|e| zip_err(&self.path, entry, e))?;
+                // Never trust the declared size: stop one byte past the limit.
+                file.take(limit + 1)
+                    .read_to_end(&mut bytes)
+                    .map_err(|e| Error::io(self.path.join(&entry.name), e))?;
+            }
+            None => {
+                let path = &self.paths[entry.index];
+                File::open(path)
+                    .and_then(|f| f.take(limit + 1).read_to_end(&mut bytes))
+                    .map_err(|e| Error::io(path, e))?;
+            }
+        }
+        if bytes.len() as u64 > limit {
+            return Err(too_large());
+        }
+        Ok(bytes)
+    }
+
+}
+
+fn zip_err(path: &Path, entry: &Entry, e: zip::result::ZipError) -> Error {
+    match e {
+        zip::result::ZipError::UnsupportedArchive(msg)
+            if msg == zip::result::ZipError::PASSWORD_REQUIRED =>
+        {
+            Error::Encrypted { path: path.to_path_buf(), entry: entry.name.clone() }
+        }
+        e => Error::Input { file: format!("{}: {}", path.display(), entry.name), message: e.to_string() },
+    }
+}
+
+/// Orders candidates for one name: the exact spelling first, then the one that sits beside
+/// `messages.csv`, then the shallowest, then by name. Deterministic for any listing order.
+fn rank<'a>(e: &'a Entry, name: &str, all: &[Entry]) -> (bool, bool, usize, &'a str) {
+    let folder = |n: &str| n.rsplit_once('/').map_or(String::new(), |(d, _)| d.to_string());
+    let beside_messages = all.iter().any(|m| {
+        m.file_name().eq_ignore_ascii_case("messages.csv") && folder(&m.name) == folder(&e.name)
+    });
+    (e.file_name() != name, !beside_messages, e.depth(), e.name.as_str())
+}

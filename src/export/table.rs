@@ -1,0 +1,237 @@
+//! A CSV file of the export as a table: decoded to UTF-8 (BOM, UTF-16, Windows-1252), the
+//! delimiter and the header line found by looking for the columns a reader needs, columns
+//! mapped by name. Rows come out with the line they start on; rows of the wrong width are
+//! reported and skipped, never silently lost.
+
+use csv::{ReaderBuilder, StringRecord};
+
+use crate::diag::Diagnostics;
+use crate::error::{Error, Result};
+
+/// How many records to look through for the header (preamble, blank and padding lines).
+const HEADER_SEARCH: usize = 20;
+
+/// A decoded, delimited file with its header found.
+pub struct Table {
+    /// The file as named inside the export.
+    pub file: String,
+    text: String,
+    delimiter: u8,
+    header: Vec<String>,
+    data_start: usize,
+    data_line: u64,
+    /// Lines before the header (a preamble, blank lines, Excel padding).
+    pub preamble_lines: u64,
+    /// Every field of the header is quoted (the 2026 messages form).
+    pub fully_quoted: bool,
+    /// What was done to read the file: encodings, separators, line ends.
+    pub notes: Vec<String>,
+}
+
+/// One data row: its record and the line it starts on.
+pub struct Row<'t> {
+    table: &'t Table,
+    /// The 1-based line of the file where the row starts.
+    pub line: u64,
+    record: &'t StringRecord,
+}
+
+impl Table {
+    /// Decodes `bytes` and finds the header: the first line that, split at `,`, `;` or tab,
+    /// holds every column in `required` (case-insensitive).
+    pub fn parse(file: &str, bytes: Vec<u8>, required: &[&str], diags: &mut Diagnostics) -> Result<Table> {
+        let (text, mut notes) = decode(file, bytes, diags);
+        if text.contains("\r\n") {
+            notes.push("CRLF line ends".into());
+        }
+        let mut best: Option<Vec<String>> = None;
+        for delimiter in [b',', b';', b'\t'] {
+            let mut reader = reader(delimiter, text.as_bytes());
+            let mut record = StringRecord::new();
+            let mut lines_before = 0;
+            for _ in 0..HEADER_SEARCH {
+                match reader.read_record(&mut record) {
+                    Ok(true) => {}
+                    _ => break,
+                }
+                let line = record.position().map_or(1, |p| p.line());
+                let cells: Vec<String> = record.iter().map(clean_header).collect();
+                if required.iter().all(|r| cells.iter().any(|c| c.eq_ignore_ascii_case(r))) {
+                    let position = reader.position().clone();
+                    if delimiter != b',' {
+                        notes.push(format!("{}-separated", if delimiter == b';' { "`;`" } else { "tab" }));
+                    }
+                    let fully_quoted = header_fully_quoted(&text, record.position().map_or(0, |p| p.byte()));
+                    lines_before = line - 1;
+                    return Ok(Table {
+                        file: file.to_string(),
+                        delimiter,
+                        header: cells,
+                        data_start: position.byte() as usize,
+                        data_line: position.line(),
+                        preamble_lines: lines_before,
+                        fully_quoted,
+                        notes,
+                        text,
+                    });
+                }
+                let score = cells.iter().filter(|c| !c.is_empty()).count();
+                if best.as_ref().is_none_or(|b| b.iter().filter(|c| !c.is_empty()).count() < score) {
+                    best = Some(cells);
+                }
+            }
+            let _ = lines_before;
+        }
+        let found = best.unwrap_or_default();
+        let missing: Vec<String> = required
+            .iter()
+            .filter(|r| !found.iter().any(|c| c.eq_ignore_ascii_case(r)))
+            .map(|r| format!("\"{r}\""))
+            .collect();
+        let found: Vec<String> = found.iter().filter(|c| !c.is_empty()).map(|c| format!("\"{c}\"")).collect();
+        Err(Error::MissingColumns {
+            file: file.to_string(),
+            missing: missing.join(", "),
+            found: if found.is_empty() { "none (empty file?)".into() } else { found.join(", ") },
+        })
+    }
+
+    /// The index of a column, by name, ignoring case.
+    pub fn col(&self, name: &str) -> Option<usize> {
+        self.header.iter().position(|c| c.eq_ignore_ascii_case(name))
+    }
+
+    /// Whether the header has this column.
+    pub fn has(&self, name: &str) -> bool {
+        self.col(name).is_some()
+    }
+
+    /// The header, cleaned (trimmed, BOM removed).
+    pub fn header(&self) -> &[String] {
+        &self.header
+    }
+
+    /// Calls `each` for every data row of the right width. Rows of another width are reported
+    /// as skipped. Returns the number of data rows seen (including skipped ones).
+    pub fn rows(&self, diags: &mut Diagnostics, mut each: impl FnMut(Row<'_>, &mut Diagnostics)) -> u64 {
+        let mut reader = reader(self.delimiter, &self.text.as_bytes()[self.data_start..]);
+        let mut record = StringRecord::new();
+        let mut seen = 0;
+        loop {
+            match reader.read_record(&mut record) {
+                Ok(true) => {}
+                Ok(false) => break,
+                Err(e) => {
+                    let line = e.position().map_or(0, |p| p.line()) + self.data_line - 1;
+                    diags.skip(&self.file, line, "unreadable row", format!("unreadable row: {e}"));
+                    seen += 1;
+                    continue;
+                }
+            }
+            let line = record.position().map_or(0, |p| p.line()) + self.data_line - 1;
+            if record.len() == 1 && record[0].trim().is_empty() {
+                continue; // a line of white space
+            }
+            seen += 1;
+            if record.len() != self.header.len() {
+                let padding = record.len() > self.header.len()
+                    && record.iter().skip(self.header.len()).all(|f| f.is_empty());
+                if !padding {
+                    diags.skip(
+                        &self.file,
+                        line,
+                        "wrong field count",
+                        format!("row has {} fields, the header has {}", record.len(), self.header.len()),
+                    );
+                    continue;
+                }
+            }
+            each(Row { table: self, line, record: &record }, diags);
+        }
+        seen
+    }
+}
+
+impl Row<'_> {
+    /// The field of column `col` as written, with `NA` (a spreadsheet's empty cell) read as
+    /// empty; empty when the file has no such column.
+    pub fn raw(&self, col: Option<usize>) -> &str {
+        match col.and_then(|c| self.record.get(c)) {
+            Some("NA") | None => "",
+            Some(s) => s,
+        }
+    }
+
+    /// The field trimmed of surrounding white space.
+    pub fn get(&self, col: Option<usize>) -> &str {
+        self.raw(col).trim()
+    }
+
+    /// The trimmed field, or `None` when empty.
+    pub fn opt(&self, col: Option<usize>) -> Option<String> {
+        Some(self.get(col)).filter(|s| !s.is_empty()).map(str::to_string)
+    }
+
+    /// The file this row comes from.
+    pub fn file(&self) -> &str {
+        &self.table.file
+    }
+}
+
+fn reader(delimiter: u8, bytes: &[u8]) -> csv::Reader<&[u8]> {
+    ReaderBuilder::new().has_headers(false).flexible(true).delimiter(delimiter).from_reader(bytes)
+}
+
+fn clean_header(cell: &str) -> String {
+    cell.trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}').to_string()
+}
+
+fn header_fully_quoted(text: &str, start: u64) -> bool {
+    let line = text[start as usize..].lines().next().unwrap_or("");
+    line.starts_with('"') && line.trim_end().ends_with('"') && line.split("\",\"").count() > 1
+}
+
+/// Decodes a file to UTF-8: strips a UTF-8 BOM, transcodes UTF-16 (with a BOM, or
+/// recognised by its zero bytes), and falls back to Windows-1252 with a warning.
+pub fn decode(file: &str, bytes: Vec<u8>, diags: &mut Diagnostics) -> (String, Vec<String>) {
+    let mut notes = Vec::new();
+    let utf16 = if bytes.starts_with(&[0xFF, 0xFE]) {
+        Some(encoding_rs::UTF_16LE)
+    } else if bytes.starts_with(&[0xFE, 0xFF]) {
+        Some(encoding_rs::UTF_16BE)
+    } else if bytes.len() >= 4 && bytes[1] == 0 && bytes[3] == 0 && bytes[0] != 0 {
+        Some(encoding_rs::UTF_16LE)
+    } else {
+        None
+    };
+    if let Some(encoding) = utf16 {
+        notes.push(format!("{} encoded", encoding.name()));
+        let (text, _, had_errors) = encoding.decode(&bytes);
+        if had_errors {
+            diags.repair(file, 0, "bad encoding", format!("invalid {} replaced", encoding.name()));
+        }
+        return (text.into_owned(), notes);
+    }
+    let mut bytes = bytes;
+    if bytes.starts_with(b"\xEF\xBB\xBF") {
+        notes.push("UTF-8 BOM".into());
+        bytes.drain(..3);
+    }
+    match String::from_utf8(bytes) {
+        Ok(text) => (text, notes),
+        Err(e) => {
+            let bytes = e.into_bytes();
+            let at = std::str::from_utf8(&bytes).err().map_or(0, |e| e.valid_up_to());
+            let line = bytes[..at].iter().filter(|&&b| b == b'\n').count() as u64 + 1;
+            diags.repair(
+                file,
+                line,
+                "not UTF-8",
+                "not valid UTF-8 (first at this line); the file was read as Windows-1252".into(),
+            );
+            notes.push("Windows-1252".into());
+            let (text, _, _) = encoding_rs::WINDOWS_1252.decode(&bytes);
+            (text.into_owned(), notes)
+        }
+    }
+}
