@@ -1,1 +1,64 @@
-fn main() {}
+//! The netsift binary: parse the arguments, build the configuration, call the library, map
+//! the outcome to an exit code (0 success, 1 unusable input, 2 bad usage).
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use anyhow::Context;
+use clap::Parser;
+
+use netsift::cli::Args;
+use netsift::config::Config;
+
+fn main() -> ExitCode {
+    let config = match Config::from_args(Args::parse()) {
+        Ok(config) => config,
+        Err(usage) => {
+            eprintln!("netsift: {usage}");
+            return ExitCode::from(2);
+        }
+    };
+    match run(&config) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("netsift: error: {e:#}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn run(config: &Config) -> anyhow::Result<()> {
+    let mut out = std::io::stdout().lock();
+    match config {
+        Config::Inspect { export, notes, json, quiet } => {
+            let (inspection, diags) = netsift::inspect(export, notes.as_deref())?;
+            if !quiet {
+                diags.write_to(std::io::stderr().lock(), 20)?;
+            }
+            if *json {
+                serde_json::to_writer_pretty(&mut out, &inspection)?;
+                writeln!(out)?;
+            } else {
+                out.write_all(inspection.to_text().as_bytes())?;
+            }
+        }
+        Config::Sample { out: dir, spec, quiet } => {
+            let written = netsift::sample::write_sample(spec, dir)
+                .with_context(|| format!("writing the sample into {}", dir.display()))?;
+            if !quiet {
+                eprintln!("wrote {} bytes of CSV", written.bytes);
+            }
+            writeln!(out, "{}", written.export.display())?;
+            writeln!(out, "{}", written.notes.display())?;
+        }
+    }
+    out.flush()?;
+    Ok(())
+}
+
+fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    e.chain().any(|c| {
+        c.downcast_ref::<std::io::Error>().is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+    })
+}

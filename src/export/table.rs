@@ -54,7 +54,7 @@ impl Table {
                     Ok(true) => {}
                     _ => break,
                 }
-                let line = record.position().map_or(1, |p| p.line());
+                let line = record.position().map_or(1, |p| start_line(text.as_bytes(), p));
                 let cells: Vec<String> = record.iter().map(clean_header).collect();
                 if required.iter().all(|r| cells.iter().any(|c| c.eq_ignore_ascii_case(r))) {
                     let position = reader.position().clone();
@@ -114,7 +114,8 @@ impl Table {
     /// Calls `each` for every data row of the right width. Rows of another width are reported
     /// as skipped. Returns the number of data rows seen (including skipped ones).
     pub fn rows(&self, diags: &mut Diagnostics, mut each: impl FnMut(Row<'_>, &mut Diagnostics)) -> u64 {
-        let mut reader = reader(self.delimiter, &self.text.as_bytes()[self.data_start..]);
+        let data = &self.text.as_bytes()[self.data_start..];
+        let mut reader = reader(self.delimiter, data);
         let mut record = StringRecord::new();
         let mut seen = 0;
         loop {
@@ -128,7 +129,7 @@ impl Table {
                     continue;
                 }
             }
-            let line = record.position().map_or(0, |p| p.line()) + self.data_line - 1;
+            let line = record.position().map_or(0, |p| start_line(data, p)) + self.data_line - 1;
             if record.len() == 1 && record[0].trim().is_empty() {
                 continue; // a line of white space
             }
@@ -180,6 +181,14 @@ impl Row<'_> {
 
 fn reader(delimiter: u8, bytes: &[u8]) -> csv::Reader<&[u8]> {
     ReaderBuilder::new().has_headers(false).flexible(true).delimiter(delimiter).from_reader(bytes)
+}
+
+/// The line a record really starts on: the csv crate places a record that follows blank lines
+/// at the first blank line.
+fn start_line(bytes: &[u8], p: &csv::Position) -> u64 {
+    let from = &bytes[(p.byte() as usize).min(bytes.len())..];
+    let blank = from.iter().take_while(|&&b| b == b'\n' || b == b'\r').filter(|&&b| b == b'\n').count();
+    p.line() + blank as u64
 }
 
 fn clean_header(cell: &str) -> String {

@@ -1,0 +1,200 @@
+//! The user's interaction notes (`date,person,kind,direction,tags,note`): what the export cannot
+//! know — calls, meetings, referrals, introductions. Every row resolves to a person of the
+//! export or is reported as `notes.csv:LINE: reason`.
+
+use std::path::Path;
+
+use jiff::civil::Date;
+use serde::Serialize;
+
+use crate::diag::Diagnostics;
+use crate::error::{Error, Result};
+use crate::export::table::Table;
+use crate::people::{People, PersonId, Resolved};
+
+/// What kind of interaction a note records.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    /// A phone or video call.
+    Call,
+    /// A meeting in person.
+    Meeting,
+    /// A message outside LinkedIn.
+    Message,
+    /// An e-mail.
+    Email,
+    /// Met at an event.
+    Event,
+    /// A referral.
+    Referral,
+    /// An introduction (the note may name the second person as `with:<url or name>`).
+    Intro,
+    /// Help given or received.
+    Help,
+    /// Anything else.
+    Other,
+}
+
+const KINDS: [(&str, Kind); 9] = [
+    ("call", Kind::Call),
+    ("meeting", Kind::Meeting),
+    ("message", Kind::Message),
+    ("email", Kind::Email),
+    ("event", Kind::Event),
+    ("referral", Kind::Referral),
+    ("intro", Kind::Intro),
+    ("help", Kind::Help),
+    ("other", Kind::Other),
+];
+
+/// Who did it for whom.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum NoteDirection {
+    /// The owner did it for or to them.
+    Given,
+    /// They did it for or to the owner.
+    Received,
+    /// Both.
+    Mutual,
+}
+
+/// One resolved notes row.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Note {
+    /// The line where the row starts.
+    pub line: u64,
+    /// The day.
+    pub date: Date,
+    /// The person it concerns.
+    pub person: PersonId,
+    /// What happened.
+    pub kind: Kind,
+    /// Who did it for whom.
+    pub direction: NoteDirection,
+    /// Lower-case tags (`keep`, `prune`, `mentor`, …).
+    pub tags: Vec<String>,
+    /// The free text.
+    pub note: String,
+    /// For an `intro`: the second person, from `with:<url or name>`.
+    pub with: Option<PersonId>,
+}
+
+/// The notes file, read and resolved.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Notes {
+    /// The file as given.
+    pub file: String,
+    /// Data rows seen.
+    pub rows: u64,
+    /// The rows that resolved.
+    pub notes: Vec<Note>,
+}
+
+impl Notes {
+    /// Rows that did not resolve (reported in the diagnostics).
+    pub fn unresolved(&self) -> u64 {
+        self.rows - self.notes.len() as u64
+    }
+}
+
+/// Reads and resolves the notes file at `path` against `people`.
+pub fn read(path: &Path, people: &People, diags: &mut Diagnostics) -> Result<Notes> {
+    let file = path.display().to_string();
+    let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
+    let table = Table::parse(&file, bytes, &["date", "person", "kind", "direction"], diags)?;
+    let c = |n: &str| table.col(n);
+    let (date_col, person_col, kind_col, direction_col, tags_col, note_col) =
+        (c("date"), c("person"), c("kind"), c("direction"), c("tags"), c("note"));
+    let mut notes = Vec::new();
+    let rows = table.rows(diags, |row, diags| {
+        let mut problems: Vec<(&'static str, String)> = Vec::new();
+        let date = parse_day(row.get(date_col));
+        if date.is_none() {
+            problems.push(("bad date", format!("bad date {:?} (expected YYYY-MM-DD)", row.get(date_col))));
+        }
+        let kind_text = row.get(kind_col).to_ascii_lowercase();
+        let kind = KINDS.iter().find(|(n, _)| *n == kind_text).map(|(_, k)| *k);
+        if kind.is_none() {
+            let names: Vec<&str> = KINDS.iter().map(|(n, _)| *n).collect();
+            let msg = format!("unknown kind {:?} (expected one of {})", row.get(kind_col), names.join(", "));
+            problems.push(("unknown kind", msg));
+        }
+        let direction = match row.get(direction_col).to_ascii_lowercase().as_str() {
+            "given" => Some(NoteDirection::Given),
+            "received" => Some(NoteDirection::Received),
+            "mutual" => Some(NoteDirection::Mutual),
+            other => {
+                let msg = format!("unknown direction {other:?} (expected given, received or mutual)");
+                problems.push(("unknown direction", msg));
+                None
+            }
+        };
+        let who = row.get(person_col);
+        let person = match find(people, who) {
+            Ok(id) => Some(id),
+            Err(problem) => {
+                problems.push(problem);
+                None
+            }
+        };
+        let text = row.get(note_col).to_string();
+        if let (Some(date), Some(person), Some(kind), Some(direction), true) =
+            (date, person, kind, direction, problems.is_empty())
+        {
+            let with = with_person(&text).and_then(|w| match find(people, w) {
+                Ok(id) => Some(id),
+                Err((_, why)) => {
+                    let msg = format!("with: {why}; the note is kept without its second person");
+                    diags.repair(row.file(), row.line, "unknown with:", msg);
+                    None
+                }
+            });
+            let tags = row.get(tags_col).split(';').map(|t| t.trim().to_lowercase()).filter(|t| !t.is_empty());
+            notes.push(Note { line: row.line, date, person, kind, direction, tags: tags.collect(), note: text, with });
+        } else {
+            let reason = problems.first().map_or("invalid row", |p| p.0);
+            let msg: Vec<String> = problems.into_iter().map(|p| p.1).collect();
+            diags.skip(row.file(), row.line, reason, msg.join("; "));
+        }
+    });
+    Ok(Notes { file, rows, notes })
+}
+
+/// Resolves a person field: a profile URL (any form) or a full name as in Connections.
+fn find(people: &People, who: &str) -> Result<PersonId, (&'static str, String)> {
+    if who.is_empty() {
+        return Err(("unknown person", "person is empty".into()));
+    }
+    let looks_like_url = who.contains("linkedin.com/") || who.starts_with("urn:li:");
+    let found = if looks_like_url { people.lookup(Some(who), None) } else { people.lookup(None, Some(who)) };
+    match found {
+        Resolved::Person(id) => Ok(id),
+        Resolved::Owner => Err(("owner", format!("{who:?} is the owner of this export"))),
+        Resolved::Ambiguous(ids) => Err((
+            "ambiguous name",
+            format!("ambiguous name {who:?}: {} connections have it; use the profile URL", ids.len()),
+        )),
+        Resolved::Nobody => Err((
+            "unknown person",
+            format!("unknown person {who:?}: no connection has that name or profile URL"),
+        )),
+    }
+}
+
+/// `with:<url or name>` in an intro's note, up to the end or a `;`.
+fn with_person(note: &str) -> Option<&str> {
+    let at = note.find("with:")? + "with:".len();
+    let rest = note[at..].split(';').next()?.trim();
+    (!rest.is_empty()).then_some(rest)
+}
+
+fn parse_day(s: &str) -> Option<Date> {
+    let b = s.as_bytes();
+    let shape = b.len() == 10 && b[4] == b'-' && b[7] == b'-';
+    if !shape {
+        return None;
+    }
+    s.parse().ok()
+}

@@ -1,0 +1,370 @@
+//! Stage 2, people: one person per normalised profile URL, a name fallback where a file has no
+//! URL (ambiguity reported, never guessed), URNs kept apart, the owner recognised and never
+//! counted as a connection. Every message, invitation, endorsement and recommendation is
+//! linked to the people it concerns.
+
+pub mod key;
+pub mod owner;
+
+use std::collections::HashMap;
+
+use serde::Serialize;
+
+pub use key::{ProfileKey, name_key};
+pub use owner::{Owner, OwnerMethod};
+
+use crate::diag::Diagnostics;
+use crate::export::{Direction, Export, MessageClass};
+
+/// An index into [`People::persons`].
+pub type PersonId = u32;
+
+/// Someone the export mentions: a connection (one per Connections.csv row, same index) or a
+/// contact met only in messages, invitations or endorsements.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Person {
+    /// Their name as the export writes it.
+    pub name: String,
+    /// Their profile, when any file gave a URL (learnt from messages for URL-less eras).
+    pub key: Option<ProfileKey>,
+    /// Their row in `Export::connections`, for connections.
+    pub connection: Option<usize>,
+    /// Their `urn:li:member:` id, where only a URN was given.
+    pub urn: Option<String>,
+    /// A Connections.csv row that is the owner's own profile (never counted).
+    pub is_owner: bool,
+}
+
+/// What a reference (a URL and/or a name) resolves to.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Resolved {
+    /// The owner.
+    Owner,
+    /// One person.
+    Person(PersonId),
+    /// A name shared by several connections: not guessed.
+    Ambiguous(Vec<PersonId>),
+    /// Nothing to go on (no URL, no name).
+    Nobody,
+}
+
+/// How one message row links to people.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct MessageLink {
+    /// The owner sent it.
+    pub outgoing: bool,
+    start: u32,
+    len: u32,
+}
+
+/// Who each record of the export concerns, index for index.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Links {
+    /// One per message row.
+    pub messages: Vec<MessageLink>,
+    counterparts: Vec<PersonId>,
+    /// One per invitation: the other side.
+    pub invitations: Vec<Option<PersonId>>,
+    /// One per endorsement received: the endorser.
+    pub endorsements_received: Vec<Option<PersonId>>,
+    /// One per endorsement given: the endorsee.
+    pub endorsements_given: Vec<Option<PersonId>>,
+    /// One per recommendation received.
+    pub recommendations_received: Vec<Option<PersonId>>,
+    /// One per recommendation given.
+    pub recommendations_given: Vec<Option<PersonId>>,
+}
+
+impl Links {
+    /// The people on the other side of message `i` (empty for drafts, system rows, sponsors).
+    pub fn counterparts(&self, i: usize) -> &[PersonId] {
+        let l = self.messages[i];
+        &self.counterparts[l.start as usize..(l.start + l.len) as usize]
+    }
+}
+
+/// Everyone in the export, the owner, and the links from records to people.
+#[derive(Clone, Debug)]
+pub struct People {
+    /// Connections first (index = Connections.csv row), then contacts.
+    pub persons: Vec<Person>,
+    /// The export's owner.
+    pub owner: Owner,
+    /// Who each record concerns.
+    pub links: Links,
+    by_key: HashMap<ProfileKey, PersonId>,
+    by_name: HashMap<String, Vec<PersonId>>,
+    contacts_by_name: HashMap<String, PersonId>,
+    by_urn: HashMap<String, PersonId>,
+    owner_name: Option<String>,
+}
+
+impl People {
+    /// Resolves everyone in `export`; ambiguous names and owner rows go to `diags`.
+    pub fn resolve(export: &Export, diags: &mut Diagnostics) -> People {
+        let owner = owner::recognise(export);
+        let owner_name = owner.name.as_deref().map(name_key);
+        let mut people = People {
+            persons: Vec::with_capacity(export.connections.len()),
+            owner,
+            links: Links::default(),
+            by_key: HashMap::new(),
+            by_name: HashMap::new(),
+            contacts_by_name: HashMap::new(),
+            by_urn: HashMap::new(),
+            owner_name,
+        };
+        people.add_connections(export, diags);
+        people.link_messages(export, diags);
+        people.link_others(export, diags);
+        people
+    }
+
+    /// Whether person `id` is a connection (not the owner's own row, not a contact).
+    pub fn is_connection(&self, id: PersonId) -> bool {
+        let p = &self.persons[id as usize];
+        p.connection.is_some() && !p.is_owner
+    }
+
+    /// Looks up a reference without adding anyone: a profile URL (any form) or URN, else a
+    /// name matching exactly one connection.
+    pub fn lookup(&self, url: Option<&str>, name: Option<&str>) -> Resolved {
+        if let Some(key) = url.and_then(ProfileKey::parse) {
+            if self.owner.key.as_ref() == Some(&key) {
+                return Resolved::Owner;
+            }
+            if let Some(&id) = self.by_key.get(&key) {
+                return Resolved::Person(id);
+            }
+        }
+        if let Some(id) = url.and_then(key::urn).and_then(|u| self.by_urn.get(u)) {
+            return Resolved::Person(*id);
+        }
+        let Some(name) = name.map(name_key).filter(|n| !n.is_empty()) else { return Resolved::Nobody };
+        match self.by_name.get(&name).map(Vec::as_slice) {
+            Some([id]) => Resolved::Person(*id),
+            Some(ids) if ids.len() > 1 => Resolved::Ambiguous(ids.to_vec()),
+            _ if self.owner.key.is_none() && self.owner_name.as_deref() == Some(name.as_str()) => {
+                Resolved::Owner
+            }
+            _ => self.contacts_by_name.get(&name).map_or(Resolved::Nobody, |&id| Resolved::Person(id)),
+        }
+    }
+
+    fn add_connections(&mut self, export: &Export, diags: &mut Diagnostics) {
+        for (i, c) in export.connections.iter().enumerate() {
+            let key = c.url.as_deref().and_then(ProfileKey::parse);
+            let id = i as PersonId;
+            let is_owner = key.is_some() && key == self.owner.key;
+            if is_owner {
+                let msg = "the owner's own profile; not counted as a connection".to_string();
+                diags.repair("Connections.csv", c.line, "owner row", msg);
+            } else if let Some(k) = &key {
+                if let Some(&first) = self.by_key.get(k) {
+                    let line = export.connections[first as usize].line;
+                    let msg = format!("the same profile URL as line {line}; both rows kept");
+                    diags.repair("Connections.csv", c.line, "duplicate URL", msg);
+                } else {
+                    self.by_key.insert(k.clone(), id);
+                }
+            }
+            if !c.is_hidden() && !is_owner {
+                self.by_name.entry(name_key(&c.full_name())).or_default().push(id);
+            }
+            let urn = c.email.as_deref().and_then(key::urn).map(str::to_string);
+            if let Some(u) = &urn {
+                self.by_urn.entry(u.clone()).or_insert(id);
+            }
+            self.persons.push(Person { name: c.full_name(), key, connection: Some(i), urn, is_owner });
+        }
+    }
+
+    /// Resolves a reference, adding a contact when it names someone new. A URL that matches no
+    /// one may still match a URL-less connection by name; that connection then learns the URL.
+    fn resolve_or_add(&mut self, url: Option<&str>, name: Option<&str>) -> Resolved {
+        let found = self.lookup(url, name);
+        let key = url.and_then(ProfileKey::parse);
+        match (&found, &key) {
+            (Resolved::Owner, _) => return found,
+            (Resolved::Person(id), Some(k)) if self.persons[*id as usize].key.as_ref() != Some(k) => {
+                let p = &mut self.persons[*id as usize];
+                if p.key.is_none() {
+                    // A URL-less connection (2021 – mid 2023), matched by name: learn its URL.
+                    p.key = Some(k.clone());
+                    self.by_key.insert(k.clone(), *id);
+                    return found;
+                }
+                // The name belongs to a connection with another URL: a different person.
+            }
+            (Resolved::Person(_) | Resolved::Ambiguous(_), _) => return found,
+            (Resolved::Nobody, _) => {}
+        }
+        let name = name.unwrap_or("").trim();
+        if key.is_none() && name.is_empty() && url.and_then(key::urn).is_none() {
+            return Resolved::Nobody;
+        }
+        let id = self.persons.len() as PersonId;
+        let urn = url.and_then(key::urn).map(str::to_string);
+        if let Some(k) = &key {
+            self.by_key.insert(k.clone(), id);
+        } else if let Some(u) = &urn {
+            self.by_urn.insert(u.clone(), id);
+        } else {
+            self.contacts_by_name.insert(name_key(name), id);
+        }
+        self.persons.push(Person { name: name.to_string(), key, connection: None, urn, is_owner: false });
+        Resolved::Person(id)
+    }
+
+    fn link_messages(&mut self, export: &Export, diags: &mut Diagnostics) {
+        let rows = &export.messages.rows;
+        let file = export.files.iter().find(|f| f.name.to_lowercase().ends_with("messages.csv"));
+        let file = file.map_or("messages.csv", |f| f.name.as_str()).to_string();
+        // Pass 1: who sent each row, and who takes part in each conversation.
+        let mut senders = Vec::with_capacity(rows.len());
+        let mut participants: HashMap<u32, Vec<PersonId>> = HashMap::new();
+        let mut cache: HashMap<(&str, &str), Resolved> = HashMap::new();
+        for m in rows {
+            let sender = if m.class == MessageClass::Person {
+                let url = m.sender_url.as_deref().unwrap_or("");
+                let r = match cache.get(&(url, m.from.as_str())) {
+                    Some(r) => r.clone(),
+                    None => {
+                        let r = self.resolve_or_add(m.sender_url.as_deref(), Some(&m.from));
+                        cache.insert((url, m.from.as_str()), r.clone());
+                        r
+                    }
+                };
+                match m.direction {
+                    Some(Direction::Outgoing) => Resolved::Owner,
+                    Some(Direction::Incoming) if r == Resolved::Owner => Resolved::Nobody,
+                    _ => r,
+                }
+            } else {
+                Resolved::Nobody
+            };
+            if let (Resolved::Person(id), Some(c)) = (&sender, m.conversation) {
+                let list = participants.entry(c).or_default();
+                if !list.contains(id) {
+                    list.push(*id);
+                }
+            }
+            senders.push(sender);
+        }
+        // Pass 2: the counterparts of each row.
+        let mut links = std::mem::take(&mut self.links);
+        for (m, sender) in rows.iter().zip(senders) {
+            let start = links.counterparts.len() as u32;
+            let outgoing = sender == Resolved::Owner;
+            match sender {
+                Resolved::Person(id) => links.counterparts.push(id),
+                Resolved::Ambiguous(ids) => self.ambiguous(diags, &file, m.line, &m.from, &ids, export),
+                Resolved::Owner if !m.recipient_urls.is_empty() => {
+                    let single = m.recipient_urls.len() <= 2 && !m.to.contains(',');
+                    for url in &m.recipient_urls {
+                        let name = single.then_some(m.to.as_str());
+                        if let Resolved::Person(id) = self.resolve_or_add(Some(url), name) {
+                            links.counterparts.push(id);
+                        }
+                    }
+                }
+                Resolved::Owner => match m.conversation.and_then(|c| participants.get(&c)) {
+                    Some(others) => links.counterparts.extend(others),
+                    None => match self.resolve_or_add(None, Some(&m.to)) {
+                        Resolved::Person(id) => links.counterparts.push(id),
+                        Resolved::Ambiguous(ids) => self.ambiguous(diags, &file, m.line, &m.to, &ids, export),
+                        _ => {}
+                    },
+                },
+                Resolved::Nobody => {}
+            }
+            let len = links.counterparts.len() as u32 - start;
+            links.messages.push(MessageLink { outgoing, start, len });
+        }
+        self.links = links;
+    }
+
+    fn link_others(&mut self, export: &Export, diags: &mut Diagnostics) {
+        let mut invitations = Vec::with_capacity(export.invitations.len());
+        for inv in &export.invitations {
+            let (url, name) = match inv.direction {
+                Direction::Outgoing => (&inv.invitee, &inv.to),
+                Direction::Incoming => (&inv.inviter, &inv.from),
+            };
+            let r = self.resolve_or_add(url.as_deref(), Some(name));
+            invitations.push(self.settle(r, diags, "Invitations.csv", inv.line, name, export));
+        }
+        self.links.invitations = invitations;
+        for (given, list) in [(false, &export.endorsements_received), (true, &export.endorsements_given)] {
+            let file = if given { "Endorsement_Given_Info.csv" } else { "Endorsement_Received_Info.csv" };
+            let mut out = Vec::with_capacity(list.len());
+            for e in list {
+                let name = format!("{} {}", e.first_name, e.last_name);
+                let r = self.resolve_or_add(e.url.as_deref(), Some(&name));
+                out.push(self.settle(r, diags, file, e.line, &name, export));
+            }
+            if given { self.links.endorsements_given = out } else { self.links.endorsements_received = out }
+        }
+        for (given, list) in [(false, &export.recommendations_received), (true, &export.recommendations_given)] {
+            let file = if given { "Recommendations_Given.csv" } else { "Recommendations_Received.csv" };
+            let mut out = Vec::with_capacity(list.len());
+            for r in list {
+                let name = format!("{} {}", r.first_name, r.last_name);
+                let found = match self.resolve_or_add(None, Some(&name)) {
+                    // Recommendations have no URL: the company tells namesakes apart.
+                    Resolved::Ambiguous(ids) => {
+                        let at: Vec<PersonId> = ids
+                            .iter()
+                            .copied()
+                            .filter(|&id| {
+                                let c = self.persons[id as usize].connection.map(|c| &export.connections[c]);
+                                c.is_some_and(|c| name_key(&c.company) == name_key(&r.company))
+                            })
+                            .collect();
+                        if let [id] = at[..] { Resolved::Person(id) } else { Resolved::Ambiguous(ids) }
+                    }
+                    found => found,
+                };
+                out.push(self.settle(found, diags, file, r.line, &name, export));
+            }
+            if given {
+                self.links.recommendations_given = out
+            } else {
+                self.links.recommendations_received = out
+            }
+        }
+    }
+
+    fn settle(
+        &self,
+        r: Resolved,
+        diags: &mut Diagnostics,
+        file: &str,
+        line: u64,
+        name: &str,
+        export: &Export,
+    ) -> Option<PersonId> {
+        match r {
+            Resolved::Person(id) => Some(id),
+            Resolved::Ambiguous(ids) => {
+                self.ambiguous(diags, file, line, name, &ids, export);
+                None
+            }
+            Resolved::Owner | Resolved::Nobody => None,
+        }
+    }
+
+    fn ambiguous(&self, diags: &mut Diagnostics, file: &str, line: u64, name: &str, ids: &[PersonId], export: &Export) {
+        let lines: Vec<String> = ids
+            .iter()
+            .filter_map(|&id| self.persons[id as usize].connection)
+            .map(|c| export.connections[c].line.to_string())
+            .collect();
+        let msg = format!(
+            "{name:?} names {} connections (Connections.csv lines {}); not matched",
+            ids.len(),
+            lines.join(", ")
+        );
+        diags.repair(file, line, "ambiguous name", msg);
+    }
+}
