@@ -3,5 +3,13 @@
 // Helpers: a temporary folder, the netsift command.
 mod util;
 
+// Unusable input and bad usage: exit codes and exact messages.
+mod errors;
 // Every era fixture read exactly as hand-counted.
 mod fixtures;
+// Zip or folder, odd names, nested folders, duplicate copies, nothing written.
+mod layout;
+// The notes file: resolution and FILE:LINE reports.
+mod notes;
+// Spreadsheet re-saves read as the pristine file.
+mod resave;
