@@ -93,3 +93,22 @@ fn bad_usage_exits_2() {
     let out = dir.run(&["sample", "--out", "x", "--date", "tomorrow"], 2);
     assert_eq!(stderr(&out), "netsift: --date \"tomorrow\" is not a date (YYYY-MM-DD)\n");
 }
+
+#[test]
+fn an_entry_inflating_past_the_limit_is_refused() {
+    let dir = TestDir::new("bomb");
+    let mut csv = String::from("First Name,Last Name,Connected On\n");
+    // 2 MB of one repeated row: deflates to a few kilobytes.
+    while csv.len() < 2 << 20 {
+        csv.push_str("Ann,One,01 Jan 2024\n");
+    }
+    dir.create("export/Connections.csv", csv);
+    let zip = dir.zip_folder(&dir.path("export"), "bomb.zip");
+    assert!(std::fs::metadata(&zip).unwrap().len() < 64 << 10);
+    let err = netsift::export::read_limited(&zip, 1 << 20).unwrap_err().to_string();
+    assert!(err.ends_with("bomb.zip: Connections.csv inflates to more than 1048576 bytes; refusing it as a possible zip bomb"), "{err}");
+    // The same limit holds for a folder.
+    let err = netsift::export::read_limited(&dir.path("export"), 1 << 20).unwrap_err().to_string();
+    assert!(err.contains("Connections.csv inflates to more than 1048576 bytes"), "{err}");
+    assert!(netsift::export::read_limited(&zip, 4 << 20).is_ok());
+}

@@ -11,5 +11,7 @@ mod fixtures;
 mod layout;
 // The notes file: resolution and FILE:LINE reports.
 mod notes;
+// Properties: identity keys, re-saved files.
+mod properties;
 // Spreadsheet re-saves read as the pristine file.
 mod resave;

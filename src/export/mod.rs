@@ -111,7 +111,12 @@ pub struct Export {
 
 /// Reads the export at `path`, a zip or a folder.
 pub fn read(path: &Path) -> Result<Export> {
-    let mut source = Source::open(path)?;
+    read_limited(path, source::MAX_ENTRY_BYTES)
+}
+
+/// Reads the export at `path`, refusing any file that inflates past `max_file_bytes`.
+pub fn read_limited(path: &Path, max_file_bytes: u64) -> Result<Export> {
+    let mut source = Source::open(path, max_file_bytes)?;
     let mut r = Reader { source: &mut source, files: vec![], diags: Diagnostics::default() };
     let columns = ["First Name", "Last Name", "Connected On"];
     let Some(connections) = r.load(&["Connections.csv"], &columns, true, connections::read)? else {

@@ -51,13 +51,18 @@ pub struct Source {
     entries: Vec<Entry>,
     zip: Option<zip::ZipArchive<File>>,
     paths: Vec<PathBuf>,
+    limit: u64,
 }
 
 impl Source {
-    /// Opens `path` as a folder if it is one, else as a zip archive.
-    pub fn open(path: &Path) -> Result<Source> {
+    /// Opens `path` as a folder if it is one, else as a zip archive; no file may be larger
+    /// than `limit` bytes once inflated.
+    pub fn open(path: &Path, limit: u64) -> Result<Source> {
         let meta = std::fs::metadata(path).map_err(|e| Error::io(path, e))?;
-        if meta.is_dir() { Source::open_folder(path) } else { Source::open_zip(path) }
+        let mut source =
+            if meta.is_dir() { Source::open_folder(path)? } else { Source::open_zip(path)? };
+        source.limit = limit;
+        Ok(source)
     }
 
     fn open_zip(path: &Path) -> Result<Source> {
@@ -78,7 +83,7 @@ impl Source {
             let name = name.to_string_lossy().replace('\\', "/");
             entries.push(Entry { name, size: file.size(), index });
         }
-        Ok(Source { path: path.to_path_buf(), kind: SourceKind::Zip, entries, zip: Some(zip), paths: vec![] })
+        Ok(Source { path: path.to_path_buf(), kind: SourceKind::Zip, entries, zip: Some(zip), paths: vec![], limit: MAX_ENTRY_BYTES })
     }
 
     fn open_folder(root: &Path) -> Result<Source> {
@@ -99,7 +104,7 @@ impl Source {
             entries.push(Entry { name, size, index: paths.len() });
             paths.push(item.path().to_path_buf());
         }
-        Ok(Source { path: root.to_path_buf(), kind: SourceKind::Folder, entries, zip: None, paths })
+        Ok(Source { path: root.to_path_buf(), kind: SourceKind::Folder, entries, zip: None, paths, limit: MAX_ENTRY_BYTES })
     }
 
     /// The path the export was opened from.
@@ -126,9 +131,9 @@ impl Source {
         found
     }
 
-    /// Reads one file whole, refusing anything that inflates past [`MAX_ENTRY_BYTES`].
+    /// Reads one file whole, refusing anything that inflates past the limit.
     pub fn read(&mut self, entry: &Entry) -> Result<Vec<u8>> {
-        let limit = MAX_ENTRY_BYTES;
+        let limit = self.limit;
         let too_large = || Error::TooLarge {
             path: self.path.clone(),
             entry: entry.name.clone(),
