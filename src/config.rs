@@ -36,14 +36,18 @@ impl Config {
     pub fn from_args(args: Args) -> Result<Config, String> {
         let quiet = args.quiet;
         Ok(match args.command {
-            Command::Inspect { export, notes, json } => Config::Inspect { export, notes, json, quiet },
+            Command::Inspect { export, notes, json } => {
+                Config::Inspect { export, notes, json, quiet }
+            }
             Command::Sample { out, connections, messages, seed, zip, date } => {
-                let export_date: Date =
-                    date.parse().map_err(|_| format!("--date {date:?} is not a date (YYYY-MM-DD)"))?;
+                let export_date: Date = date
+                    .parse()
+                    .map_err(|_| format!("--date {date:?} is not a date (YYYY-MM-DD)"))?;
                 if connections == 0 {
                     return Err("--connections must be at least 1".into());
                 }
-                let spec = crate::sample::SampleSpec { connections, messages, seed, zip, export_date };
+                let spec =
+                    crate::sample::SampleSpec { connections, messages, seed, zip, export_date };
                 Config::Sample { out, spec, quiet }
             }
         })
@@ -82,15 +86,28 @@ mod tests {
 
     #[test]
     fn sample_flags() {
-        let Ok(Config::Sample { out, spec, .. }) =
-            config(&["sample", "--out", "o", "--connections", "5", "--messages", "7", "--seed", "3", "--zip"])
-        else {
+        let Ok(Config::Sample { out, spec, .. }) = config(&[
+            "sample",
+            "--out",
+            "o",
+            "--connections",
+            "5",
+            "--messages",
+            "7",
+            "--seed",
+            "3",
+            "--zip",
+        ]) else {
             panic!("sample flags not accepted")
         };
         assert_eq!(out, PathBuf::from("o"));
         assert_eq!((spec.connections, spec.messages, spec.seed, spec.zip), (5, 7, 3, true));
         assert_eq!(spec.export_date.to_string(), "2026-11-20");
-        assert!(config(&["sample", "--out", "o", "--date", "20-11-2026"]).unwrap_err().contains("--date"));
+        assert!(
+            config(&["sample", "--out", "o", "--date", "20-11-2026"])
+                .unwrap_err()
+                .contains("--date")
+        );
         assert!(config(&["sample", "--out", "o", "--connections", "0"]).is_err());
     }
 }

@@ -167,7 +167,12 @@ pub struct ReasonCount {
 
 impl Inspection {
     /// Gathers the inspection of a read and resolved export.
-    pub fn new(export: &Export, people: &People, notes: Option<&Notes>, diags: &Diagnostics) -> Inspection {
+    pub fn new(
+        export: &Export,
+        people: &People,
+        notes: Option<&Notes>,
+        diags: &Diagnostics,
+    ) -> Inspection {
         let owner = &people.owner;
         let (mut skipped, mut repaired) = (vec![], vec![]);
         for ((file, reason, kept), rows) in diags.counts() {
@@ -239,7 +244,13 @@ impl Inspection {
         for f in &self.files {
             let skipped = f.rows - f.kept;
             let skipped = if skipped > 0 { format!(", {skipped} skipped") } else { String::new() };
-            writeln!(s, "  {:width$}  {} rows{skipped} — {}", f.name, num(f.rows as usize), f.variant)?;
+            writeln!(
+                s,
+                "  {:width$}  {}{skipped} — {}",
+                f.name,
+                many(f.rows as usize, "row"),
+                f.variant
+            )?;
             if !f.notes.is_empty() {
                 writeln!(s, "  {:width$}  read: {}", "", f.notes.join("; "))?;
             }
@@ -251,46 +262,90 @@ impl Inspection {
             writeln!(s, "  ignored: {} ({})", i.name, i.why)?;
         }
         let c = &self.connections;
-        writeln!(s, "\nconnections    {} rows: {} hidden members, {} with a profile URL", num(c.rows), num(c.hidden_members), num(c.with_url))?;
+        writeln!(
+            s,
+            "\nconnections    {}: {}, {} with a profile URL",
+            many(c.rows, "row"),
+            many(c.hidden_members, "hidden member"),
+            num(c.with_url)
+        )?;
         let m = &self.messages;
         if m.rows > 0 {
             writeln!(
                 s,
                 "messages       {} rows: {} sent, {} received, {} drafts, {} system, {} sponsored, {} from LinkedIn Member",
-                num(m.rows), num(m.sent), num(m.received), num(m.drafts), num(m.system), num(m.sponsored), num(m.linkedin_member)
+                num(m.rows),
+                num(m.sent),
+                num(m.received),
+                num(m.drafts),
+                num(m.system),
+                num(m.sponsored),
+                num(m.linkedin_member)
             )?;
             let people = m.sent + m.received;
-            writeln!(s, "               {} of {} person messages matched a connection ({})", num(m.matched), num(people), pct(m.matched, people))?;
+            writeln!(
+                s,
+                "               {} of {} person messages matched a connection ({})",
+                num(m.matched),
+                num(people),
+                pct(m.matched, people)
+            )?;
         }
         let i = &self.invitations;
         if i.rows > 0 {
             writeln!(
                 s,
                 "invitations    {} rows: {} outgoing ({} with a note), {} incoming ({} with a note); {} matched a connection",
-                num(i.rows), num(i.outgoing), num(i.outgoing_with_note), num(i.incoming), num(i.incoming_with_note), num(i.matched)
+                num(i.rows),
+                num(i.outgoing),
+                num(i.outgoing_with_note),
+                num(i.incoming),
+                num(i.incoming_with_note),
+                num(i.matched)
             )?;
         }
-        for (label, p) in [("endorsements", &self.endorsements), ("recommendations", &self.recommendations)] {
+        for (label, p) in
+            [("endorsements", &self.endorsements), ("recommendations", &self.recommendations)]
+        {
             if p.received + p.given > 0 {
                 writeln!(
                     s,
-                    "{label:15}{} received ({} matched), {} given ({} matched)",
-                    num(p.received), num(p.received_matched), num(p.given), num(p.given_matched)
+                    "{label:<14} {} received ({} matched), {} given ({} matched)",
+                    num(p.received),
+                    num(p.received_matched),
+                    num(p.given),
+                    num(p.given_matched)
                 )?;
             }
         }
         if !self.unmatched_senders.is_empty() {
-            writeln!(s, "\nsenders who matched no connection: {}", num(self.unmatched_senders.len()))?;
+            writeln!(
+                s,
+                "\nsenders who matched no connection: {}",
+                num(self.unmatched_senders.len())
+            )?;
             for u in self.unmatched_senders.iter().take(10) {
-                let who = if u.sender == u.name { u.name.clone() } else { format!("{} <{}>", u.name, u.sender) };
-                writeln!(s, "  {who}: {} messages", num(u.messages))?;
+                let who = if u.sender == u.name {
+                    u.name.clone()
+                } else {
+                    format!("{} <{}>", u.name, u.sender)
+                };
+                writeln!(s, "  {who}: {}", many(u.messages, "message"))?;
             }
             if self.unmatched_senders.len() > 10 {
-                writeln!(s, "  … and {} more (--json lists all)", self.unmatched_senders.len() - 10)?;
+                writeln!(
+                    s,
+                    "  … and {} more (--json lists all)",
+                    self.unmatched_senders.len() - 10
+                )?;
             }
         }
         if let Some(n) = &self.notes {
-            writeln!(s, "\nnotes          {}: {} rows, {} resolved, {} unresolved", n.file, n.rows, n.resolved, n.unresolved)?;
+            writeln!(
+                s,
+                "\nnotes          {}: {} rows, {} resolved, {} unresolved",
+                n.file, n.rows, n.resolved, n.unresolved
+            )?;
         }
         writeln!(s)?;
         if self.skipped.is_empty() {
@@ -329,7 +384,11 @@ fn message_counts(export: &Export, people: &People) -> MessageCounts {
             MessageClass::Sponsored => c.sponsored += 1,
             MessageClass::LinkedinMember => c.linkedin_member += 1,
             MessageClass::Person => {
-                if people.links.messages[i].outgoing { c.sent += 1 } else { c.received += 1 }
+                if people.links.messages[i].outgoing {
+                    c.sent += 1
+                } else {
+                    c.received += 1
+                }
                 if people.links.counterparts(i).iter().any(|&p| people.is_connection(p)) {
                     c.matched += 1;
                 }
@@ -358,7 +417,9 @@ fn invitation_counts(export: &Export, people: &People) -> InvitationCounts {
 }
 
 fn pair(people: &People, [received, given]: [&Vec<Option<PersonId>>; 2]) -> Pair {
-    let matched = |v: &Vec<Option<PersonId>>| v.iter().filter(|p| p.is_some_and(|p| people.is_connection(p))).count();
+    let matched = |v: &Vec<Option<PersonId>>| {
+        v.iter().filter(|p| p.is_some_and(|p| people.is_connection(p))).count()
+    };
     Pair {
         received: received.len(),
         given: given.len(),
@@ -389,8 +450,10 @@ fn unmatched_senders(export: &Export, people: &People) -> Vec<Sender> {
         };
         counts.entry(sender.0).or_insert((sender.1, 0)).1 += 1;
     }
-    let mut out: Vec<Sender> =
-        counts.into_iter().map(|(sender, (name, messages))| Sender { sender, name, messages }).collect();
+    let mut out: Vec<Sender> = counts
+        .into_iter()
+        .map(|(sender, (name, messages))| Sender { sender, name, messages })
+        .collect();
     out.sort_by(|a, b| b.messages.cmp(&a.messages).then_with(|| a.sender.cmp(&b.sender)));
     out
 }
@@ -401,11 +464,28 @@ fn date_range(export: &Export) -> Option<[Date; 2]> {
         .connections
         .iter()
         .filter_map(|c| c.connected_on)
-        .chain(export.messages.rows.iter().filter(|m| m.class == MessageClass::Person).map(|m| day(m.time)))
-        .chain(export.invitations.iter().map(|i| day(i.sent_at)))
-        .chain(export.endorsements_received.iter().chain(&export.endorsements_given).map(|e| day(e.date)))
         .chain(
-            export.recommendations_received.iter().chain(&export.recommendations_given).filter_map(|r| r.created.map(day)),
+            export
+                .messages
+                .rows
+                .iter()
+                .filter(|m| m.class == MessageClass::Person)
+                .map(|m| day(m.time)),
+        )
+        .chain(export.invitations.iter().map(|i| day(i.sent_at)))
+        .chain(
+            export
+                .endorsements_received
+                .iter()
+                .chain(&export.endorsements_given)
+                .map(|e| day(e.date)),
+        )
+        .chain(
+            export
+                .recommendations_received
+                .iter()
+                .chain(&export.recommendations_given)
+                .filter_map(|r| r.created.map(day)),
         );
     days.fold(None, |acc, d| match acc {
         None => Some([d, d]),
@@ -418,12 +498,17 @@ pub fn num(n: usize) -> String {
     let s = n.to_string();
     let mut out = String::new();
     for (i, c) in s.chars().enumerate() {
-        if i > 0 && (s.len() - i) % 3 == 0 {
+        if i > 0 && (s.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(c);
     }
     out
+}
+
+/// `1 row`, `2 rows`, `12,345 rows`.
+fn many(n: usize, what: &str) -> String {
+    if n == 1 { format!("1 {what}") } else { format!("{} {what}s", num(n)) }
 }
 
 fn pct(part: usize, whole: usize) -> String {

@@ -112,13 +112,20 @@ pub fn read(path: &Path, people: &People, diags: &mut Diagnostics) -> Result<Not
         let mut problems: Vec<(&'static str, String)> = Vec::new();
         let date = parse_day(row.get(date_col));
         if date.is_none() {
-            problems.push(("bad date", format!("bad date {:?} (expected YYYY-MM-DD)", row.get(date_col))));
+            problems.push((
+                "bad date",
+                format!("bad date {:?} (expected YYYY-MM-DD)", row.get(date_col)),
+            ));
         }
         let kind_text = row.get(kind_col).to_ascii_lowercase();
         let kind = KINDS.iter().find(|(n, _)| *n == kind_text).map(|(_, k)| *k);
         if kind.is_none() {
             let names: Vec<&str> = KINDS.iter().map(|(n, _)| *n).collect();
-            let msg = format!("unknown kind {:?} (expected one of {})", row.get(kind_col), names.join(", "));
+            let msg = format!(
+                "unknown kind {:?} (expected one of {})",
+                row.get(kind_col),
+                names.join(", ")
+            );
             problems.push(("unknown kind", msg));
         }
         let direction = match row.get(direction_col).to_ascii_lowercase().as_str() {
@@ -126,7 +133,8 @@ pub fn read(path: &Path, people: &People, diags: &mut Diagnostics) -> Result<Not
             "received" => Some(NoteDirection::Received),
             "mutual" => Some(NoteDirection::Mutual),
             other => {
-                let msg = format!("unknown direction {other:?} (expected given, received or mutual)");
+                let msg =
+                    format!("unknown direction {other:?} (expected given, received or mutual)");
                 problems.push(("unknown direction", msg));
                 None
             }
@@ -151,8 +159,21 @@ pub fn read(path: &Path, people: &People, diags: &mut Diagnostics) -> Result<Not
                     None
                 }
             });
-            let tags = row.get(tags_col).split(';').map(|t| t.trim().to_lowercase()).filter(|t| !t.is_empty());
-            notes.push(Note { line: row.line, date, person, kind, direction, tags: tags.collect(), note: text, with });
+            let tags = row
+                .get(tags_col)
+                .split(';')
+                .map(|t| t.trim().to_lowercase())
+                .filter(|t| !t.is_empty());
+            notes.push(Note {
+                line: row.line,
+                date,
+                person,
+                kind,
+                direction,
+                tags: tags.collect(),
+                note: text,
+                with,
+            });
         } else {
             let reason = problems.first().map_or("invalid row", |p| p.0);
             let msg: Vec<String> = problems.into_iter().map(|p| p.1).collect();
@@ -168,13 +189,20 @@ fn find(people: &People, who: &str) -> Result<PersonId, (&'static str, String)> 
         return Err(("unknown person", "person is empty".into()));
     }
     let looks_like_url = who.contains("linkedin.com/") || who.starts_with("urn:li:");
-    let found = if looks_like_url { people.lookup(Some(who), None) } else { people.lookup(None, Some(who)) };
+    let found = if looks_like_url {
+        people.lookup(Some(who), None)
+    } else {
+        people.lookup(None, Some(who))
+    };
     match found {
         Resolved::Person(id) => Ok(id),
         Resolved::Owner => Err(("owner", format!("{who:?} is the owner of this export"))),
         Resolved::Ambiguous(ids) => Err((
             "ambiguous name",
-            format!("ambiguous name {who:?}: {} connections have it; use the profile URL", ids.len()),
+            format!(
+                "ambiguous name {who:?}: {} connections have it; use the profile URL",
+                ids.len()
+            ),
         )),
         Resolved::Nobody => Err((
             "unknown person",

@@ -47,7 +47,8 @@ fn encrypted_zip() {
     // Set the "encrypted" flag (bit 0 of the general-purpose flags) on every header.
     let mut bytes = std::fs::read(&zip).unwrap();
     for (sig, offset) in [(b"PK\x03\x04", 6), (b"PK\x01\x02", 8)] {
-        let at: Vec<usize> = bytes.windows(4).enumerate().filter(|(_, w)| w == sig).map(|(i, _)| i).collect();
+        let at: Vec<usize> =
+            bytes.windows(4).enumerate().filter(|(_, w)| w == sig).map(|(i, _)| i).collect();
         for i in at {
             bytes[i + offset] |= 1;
         }
@@ -63,7 +64,8 @@ fn encrypted_zip() {
 #[test]
 fn bad_rows_are_reported_and_counted_not_lost() {
     let dir = TestDir::new("bad-rows");
-    let mut csv = String::from("First Name,Last Name,URL,Email Address,Company,Position,Connected On\n");
+    let mut csv =
+        String::from("First Name,Last Name,URL,Email Address,Company,Position,Connected On\n");
     csv.push_str("Ann,One,https://www.linkedin.com/in/ann-one,,A,B,01 Jan 2024\n");
     csv.push_str("Bob,Two,https://www.linkedin.com/in/bob-two,,A,B\n");
     csv.push_str("Cy,Three,https://www.linkedin.com/in/cy-three,,A,B,someday\n");
@@ -76,7 +78,10 @@ fn bad_rows_are_reported_and_counted_not_lost() {
     let err = stderr(&out);
     let lines: Vec<&str> = err.lines().collect();
     assert_eq!(lines[0], "Connections.csv:3: row has 6 fields, the header has 7");
-    assert_eq!(lines[1], "Connections.csv:4: unreadable Connected On \"someday\"; the connection is kept without a date");
+    assert_eq!(
+        lines[1],
+        "Connections.csv:4: unreadable Connected On \"someday\"; the connection is kept without a date"
+    );
     assert_eq!(lines[2], "Connections.csv:5: row has 5 fields, the header has 7");
     assert_eq!(lines[20], "… and 8 more:");
     assert_eq!(lines[21], "  Connections.csv: 8 × wrong field count (skipped)");

@@ -12,7 +12,8 @@ use crate::util::fixture_dir;
 
 /// Reads a fixture and compares everything its expected file states; lists every difference.
 fn check(name: &str) {
-    let expected_path = Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("tests/expected/{name}.json"));
+    let expected_path =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("tests/expected/{name}.json"));
     let exp: Value = serde_json::from_slice(&std::fs::read(expected_path).expect("expected file"))
         .expect("expected JSON");
     let export = export::read(&fixture_dir(name)).expect("fixture reads");
@@ -35,7 +36,12 @@ fn check(name: &str) {
     eq(&mut diffs, &exp, "linkedin_member", m.linkedin_member.into());
     eq(&mut diffs, &exp, "invitations_rows", i.rows.into());
     eq(&mut diffs, &exp, "invitations_outgoing", i.outgoing.into());
-    eq(&mut diffs, &exp, "invitations_with_note", (i.outgoing_with_note + i.incoming_with_note).into());
+    eq(
+        &mut diffs,
+        &exp,
+        "invitations_with_note",
+        (i.outgoing_with_note + i.incoming_with_note).into(),
+    );
     eq(&mut diffs, &exp, "endorsements_received", ins.endorsements.received.into());
     eq(&mut diffs, &exp, "endorsements_given", ins.endorsements.given.into());
     eq(&mut diffs, &exp, "recommendations_received", ins.recommendations.received.into());
@@ -49,8 +55,12 @@ fn check(name: &str) {
     eq(&mut diffs, &exp, "messages_matched", m.matched.into());
     eq(&mut diffs, &exp, "invitations_matched", i.matched.into());
     let canonical = |s: &str| ProfileKey::parse(s).map_or_else(|| s.to_string(), |k| k.url());
-    let mut want: Vec<String> =
-        exp["unmatched_senders"].as_array().unwrap().iter().map(|v| canonical(v.as_str().unwrap())).collect();
+    let mut want: Vec<String> = exp["unmatched_senders"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| canonical(v.as_str().unwrap()))
+        .collect();
     let mut got: Vec<String> = ins.unmatched_senders.iter().map(|s| s.sender.clone()).collect();
     want.sort();
     got.sort();

@@ -22,21 +22,31 @@ fn findings(dir: &TestDir, export: &std::path::Path) -> serde_json::Value {
 
 #[test]
 fn zip_and_unpacked_folder_give_identical_results() {
-    for fixture in ["2018", "2020", "2022", "2023-urn", "2023-bare", "2024", "2024-excel", "2025", "2026"] {
+    for fixture in
+        ["2018", "2020", "2022", "2023-urn", "2023-bare", "2024", "2024-excel", "2025", "2026"]
+    {
         let dir = TestDir::new("zip-folder");
         let zip = dir.zip_folder(&fixture_dir(fixture), "export.zip");
-        assert_eq!(findings(&dir, &zip), findings(&dir, &fixture_dir(fixture)), "fixture {fixture}");
+        assert_eq!(
+            findings(&dir, &zip),
+            findings(&dir, &fixture_dir(fixture)),
+            "fixture {fixture}"
+        );
     }
 }
 
 #[test]
 fn browser_names_and_folders_named_like_zips() {
     let dir = TestDir::new("names");
-    let zip = dir.zip_folder(&fixture_dir("2024"), "Complete_LinkedInDataExport_12-12-2024.zip (1).zip");
+    let zip =
+        dir.zip_folder(&fixture_dir("2024"), "Complete_LinkedInDataExport_12-12-2024.zip (1).zip");
     let doubled = dir.path("Basic_LinkedInDataExport_12-12-2024.zip.zip");
     std::fs::copy(&zip, &doubled).unwrap();
     // Unpacked by the user into a folder named after the zip, one level deeper.
-    let folder = dir.copy_fixture("2024", "Basic_LinkedInDataExport_12-12-2024.zip/Basic_LinkedInDataExport_12-12-2024");
+    let folder = dir.copy_fixture(
+        "2024",
+        "Basic_LinkedInDataExport_12-12-2024.zip/Basic_LinkedInDataExport_12-12-2024",
+    );
     let parent = folder.parent().unwrap().to_path_buf();
     let want = findings(&dir, &fixture_dir("2024"));
     for path in [&zip, &doubled, &parent] {
@@ -62,7 +72,10 @@ fn a_spreadsheet_copy_beside_the_original_is_reported_not_used() {
     // Without a pristine copy the one beside messages.csv wins, whatever the depth.
     let dir = TestDir::new("copies-excel");
     dir.copy_fixture("2024-excel", "e/a/b");
-    dir.create("e/Connections.csv", std::fs::read(fixture_dir("2024-excel/Connections.csv")).unwrap());
+    dir.create(
+        "e/Connections.csv",
+        std::fs::read(fixture_dir("2024-excel/Connections.csv")).unwrap(),
+    );
     let export = export::read(&dir.path("e")).unwrap();
     assert_eq!(export.files[0].name, "a/b/Connections.csv");
 }
@@ -72,7 +85,10 @@ fn ai_coach_chats_are_ignored_and_said_so() {
     let dir = TestDir::new("coach");
     let out = dir.run(&["inspect", fixture_dir("2026").to_str().unwrap()], 0);
     let text = stdout(&out);
-    assert!(text.contains("ignored: coach_messages.csv (chats with LinkedIn's AI coach, not people)"), "{text}");
+    assert!(
+        text.contains("ignored: coach_messages.csv (chats with LinkedIn's AI coach, not people)"),
+        "{text}"
+    );
 }
 
 #[test]

@@ -34,7 +34,11 @@ fn bad_rows_are_reported_with_file_and_line() {
     ];
     let notes_lines: Vec<&str> = err.lines().filter(|l| l.starts_with("notes.csv:")).collect();
     assert_eq!(notes_lines, want, "stderr:\n{err}");
-    assert!(stdout(&out).contains("notes          notes.csv: 10 rows, 4 resolved, 6 unresolved"), "{}", stdout(&out));
+    assert!(
+        stdout(&out).contains("notes          notes.csv: 10 rows, 4 resolved, 6 unresolved"),
+        "{}",
+        stdout(&out)
+    );
 }
 
 #[test]
@@ -46,8 +50,11 @@ fn resolved_rows_carry_person_tags_and_the_intro_partner() {
     let people = netsift::people::People::resolve(&export, &mut diags);
     let notes = netsift::notes::read(&path, &people, &mut diags).unwrap();
     let name = |id: u32| people.persons[id as usize].name.clone();
-    let got: Vec<(u64, String, Vec<String>, Option<String>)> =
-        notes.notes.iter().map(|n| (n.line, name(n.person), n.tags.clone(), n.with.map(name))).collect();
+    let got: Vec<(u64, String, Vec<String>, Option<String>)> = notes
+        .notes
+        .iter()
+        .map(|n| (n.line, name(n.person), n.tags.clone(), n.with.map(name)))
+        .collect();
     assert_eq!(
         got,
         vec![

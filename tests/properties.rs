@@ -1,7 +1,7 @@
 //! Properties of the pure parts: identity keys and re-saved files.
 
-use netsift::export::table::Table;
 use netsift::diag::Diagnostics;
+use netsift::export::table::Table;
 use netsift::people::ProfileKey;
 use proptest::prelude::*;
 

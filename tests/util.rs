@@ -14,7 +14,8 @@ pub struct TestDir {
 impl TestDir {
     pub fn new(name: &str) -> TestDir {
         let n = NEXT.fetch_add(1, Ordering::SeqCst);
-        let root = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("{name}-{}-{n}", std::process::id()));
+        let root = Path::new(env!("CARGO_TARGET_TMPDIR"))
+            .join(format!("{name}-{}-{n}", std::process::id()));
         let _ = std::fs::remove_dir_all(&root);
         std::fs::create_dir_all(&root).expect("create test dir");
         TestDir { root }
@@ -60,7 +61,8 @@ impl TestDir {
         names.sort();
         for p in names {
             zip.start_file(p.file_name().unwrap().to_string_lossy(), options).expect("start entry");
-            std::io::Write::write_all(&mut zip, &std::fs::read(&p).expect("read")).expect("write entry");
+            std::io::Write::write_all(&mut zip, &std::fs::read(&p).expect("read"))
+                .expect("write entry");
         }
         zip.finish().expect("finish zip");
         path

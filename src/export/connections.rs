@@ -4,9 +4,9 @@
 use jiff::civil::Date;
 use serde::Serialize;
 
+use super::FileReport;
 use super::dates::parse_date;
 use super::table::Table;
-use super::FileReport;
 use crate::diag::Diagnostics;
 use crate::error::Result;
 
@@ -62,7 +62,9 @@ pub fn read(table: &Table, diags: &mut Diagnostics) -> Result<(Vec<Connection>, 
                 row.file(),
                 row.line,
                 "bad date",
-                format!("unreadable Connected On {date_text:?}; the connection is kept without a date"),
+                format!(
+                    "unreadable Connected On {date_text:?}; the connection is kept without a date"
+                ),
             );
         } else if !is_linkedin_date(date_text) {
             odd_dates += 1;

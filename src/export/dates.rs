@@ -91,7 +91,9 @@ fn parse(s: &str) -> Option<Parsed> {
         rest => rest,
     };
     let (time, rest) = match rest {
-        [Num(h, 1..=2), Sep(b':'), Num(m, 2), Sep(b':'), Num(s, 2), rest @ ..] => (Some((*h, *m, *s)), rest),
+        [Num(h, 1..=2), Sep(b':'), Num(m, 2), Sep(b':'), Num(s, 2), rest @ ..] => {
+            (Some((*h, *m, *s)), rest)
+        }
         [Num(h, 1..=2), Sep(b':'), Num(m, 2), rest @ ..] => (Some((*h, *m, 0)), rest),
         rest => (None, rest),
     };
@@ -128,7 +130,8 @@ fn fast_utc(s: &str) -> Option<Parsed> {
         return None;
     }
     let num = |r: std::ops::Range<usize>| -> Option<i32> {
-        b[r].iter().try_fold(0i32, |acc, &c| c.is_ascii_digit().then(|| acc * 10 + (c - b'0') as i32))
+        b[r].iter()
+            .try_fold(0i32, |acc, &c| c.is_ascii_digit().then(|| acc * 10 + (c - b'0') as i32))
     };
     if b[13] != b':' || b[16] != b':' {
         return None;
@@ -252,7 +255,9 @@ mod tests {
 
     #[test]
     fn rejects_what_is_not_a_date() {
-        for s in ["", "NA", "31 Foo 2020", "2024-13-01 00:00:00 UTC", "30 Feb 2020", "soon", "1/2/3/4"] {
+        for s in
+            ["", "NA", "31 Foo 2020", "2024-13-01 00:00:00 UTC", "30 Feb 2020", "soon", "1/2/3/4"]
+        {
             assert_eq!(parse_date(s), None, "{s}");
         }
         assert_eq!(utc("2024-01-01 25:00:00 UTC"), "none");

@@ -30,7 +30,11 @@ pub struct Endorsement {
 }
 
 /// Reads an endorsement file; `role` is `Endorser` (received) or `Endorsee` (given).
-pub fn read(table: &Table, role: &str, diags: &mut Diagnostics) -> Result<(Vec<Endorsement>, FileReport)> {
+pub fn read(
+    table: &Table,
+    role: &str,
+    diags: &mut Diagnostics,
+) -> Result<(Vec<Endorsement>, FileReport)> {
     let c = |n: &str| table.col(n);
     let (date, skill, status) = (c("Endorsement Date"), c("Skill Name"), c("Endorsement Status"));
     let (first, last, url) = (

@@ -73,9 +73,9 @@ pub fn read(table: &Table, diags: &mut Diagnostics) -> Result<(Vec<Invitation>, 
         });
     });
     let variant = if table.has("inviterProfileUrl") {
-        let bare = out.iter().all(|i| {
-            [&i.inviter, &i.invitee].iter().all(|u| u.as_deref().is_none_or(is_bare_in))
-        });
+        let bare = out
+            .iter()
+            .all(|i| [&i.inviter, &i.invitee].iter().all(|u| u.as_deref().is_none_or(is_bare_in)));
         if bare && !out.is_empty() {
             "Nov–Dec 2023: URL columns holding a bare …/in (no slug)"
         } else {

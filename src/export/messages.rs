@@ -8,9 +8,9 @@ use std::collections::HashMap;
 use jiff::Timestamp;
 use serde::Serialize;
 
+use super::FileReport;
 use super::dates::{Zone, parse_time};
 use super::table::Table;
-use super::FileReport;
 use crate::diag::Diagnostics;
 use crate::error::Result;
 
@@ -111,7 +111,8 @@ pub fn read(table: &Table, diags: &mut Diagnostics) -> Result<(Messages, FileRep
         let conversation = (!id.is_empty()).then(|| {
             let next = out.conversations.len() as u32;
             *ids.entry(id.to_string()).or_insert_with(|| {
-                out.conversations.push(Conversation { id: id.to_string(), title: title.to_string() });
+                out.conversations
+                    .push(Conversation { id: id.to_string(), title: title.to_string() });
                 next
             })
         });

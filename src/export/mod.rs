@@ -124,8 +124,12 @@ pub fn read_limited(path: &Path, max_file_bytes: u64) -> Result<Export> {
         return Err(Error::NoConnections { path: path.to_path_buf(), searched });
     };
     let messages = r.load(&["messages.csv"], &["FROM", "DATE"], true, messages::read)?;
-    let invitations =
-        r.load(&["Invitations.csv"], &["From", "To", "Sent At", "Direction"], false, invitations::read)?;
+    let invitations = r.load(
+        &["Invitations.csv"],
+        &["From", "To", "Sent At", "Direction"],
+        false,
+        invitations::read,
+    )?;
     let received = ["Endorsement Date", "Endorser First Name", "Endorser Last Name"];
     let endorsements_received = r.load(
         &["Endorsement_Received_Info.csv", "Endorsement Received Info.csv"],
@@ -143,7 +147,8 @@ pub fn read_limited(path: &Path, max_file_bytes: u64) -> Result<Export> {
     let names = ["First Name", "Last Name"];
     let recommendations_received =
         r.load(&["Recommendations_Received.csv"], &names, false, recommendations::read)?;
-    let recommendations_given = r.load(&["Recommendations_Given.csv"], &names, false, recommendations::read)?;
+    let recommendations_given =
+        r.load(&["Recommendations_Given.csv"], &names, false, recommendations::read)?;
     let profile = r.load(&["Profile.csv"], &names, false, profile::read)?.flatten();
     let (files, diagnostics) = (r.files, r.diags);
     let ignored = ignored(&source);
@@ -216,7 +221,8 @@ impl Reader<'_> {
             for entry in &found {
                 let bytes = self.source.read(entry)?;
                 let head = &bytes[..bytes.len().min(1 << 16)];
-                let pristine = !head.starts_with(b"\xEF\xBB\xBF") && !head.windows(2).any(|w| w == b"\r\n");
+                let pristine =
+                    !head.starts_with(b"\xEF\xBB\xBF") && !head.windows(2).any(|w| w == b"\r\n");
                 if pristine {
                     return Ok(Some(entry.clone()));
                 }
@@ -241,7 +247,10 @@ fn ignored(source: &Source) -> Vec<Ignored> {
         .entries()
         .iter()
         .filter(|e| COACH_FILES.iter().any(|c| e.file_name().eq_ignore_ascii_case(c)))
-        .map(|e| Ignored { name: e.name.clone(), why: "chats with LinkedIn's AI coach, not people".into() })
+        .map(|e| Ignored {
+            name: e.name.clone(),
+            why: "chats with LinkedIn's AI coach, not people".into(),
+        })
         .collect()
 }
 

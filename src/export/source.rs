@@ -83,7 +83,14 @@ impl Source {
             let name = name.to_string_lossy().replace('\\', "/");
             entries.push(Entry { name, size: file.size(), index });
         }
-        Ok(Source { path: path.to_path_buf(), kind: SourceKind::Zip, entries, zip: Some(zip), paths: vec![], limit: MAX_ENTRY_BYTES })
+        Ok(Source {
+            path: path.to_path_buf(),
+            kind: SourceKind::Zip,
+            entries,
+            zip: Some(zip),
+            paths: vec![],
+            limit: MAX_ENTRY_BYTES,
+        })
     }
 
     fn open_folder(root: &Path) -> Result<Source> {
@@ -104,7 +111,14 @@ impl Source {
             entries.push(Entry { name, size, index: paths.len() });
             paths.push(item.path().to_path_buf());
         }
-        Ok(Source { path: root.to_path_buf(), kind: SourceKind::Folder, entries, zip: None, paths, limit: MAX_ENTRY_BYTES })
+        Ok(Source {
+            path: root.to_path_buf(),
+            kind: SourceKind::Folder,
+            entries,
+            zip: None,
+            paths,
+            limit: MAX_ENTRY_BYTES,
+        })
     }
 
     /// The path the export was opened from.
@@ -134,20 +148,21 @@ impl Source {
     /// Reads one file whole, refusing anything that inflates past the limit.
     pub fn read(&mut self, entry: &Entry) -> Result<Vec<u8>> {
         let limit = self.limit;
-        let too_large = || Error::TooLarge {
-            path: self.path.clone(),
-            entry: entry.name.clone(),
-            limit,
-        };
+        let too_large =
+            || Error::TooLarge { path: self.path.clone(), entry: entry.name.clone(), limit };
         if entry.size > limit {
             return Err(too_large());
         }
         let mut bytes = Vec::with_capacity(entry.size.min(limit) as usize);
         match &mut self.zip {
             Some(zip) => {
-                let raw = zip.by_index_raw(entry.index).map_err(|e| zip_err(&self.path, entry, e))?;
+                let raw =
+                    zip.by_index_raw(entry.index).map_err(|e| zip_err(&self.path, entry, e))?;
                 if raw.encrypted() {
-                    return Err(Error::Encrypted { path: self.path.clone(), entry: entry.name.clone() });
+                    return Err(Error::Encrypted {
+                        path: self.path.clone(),
+                        entry: entry.name.clone(),
+                    });
                 }
                 drop(raw);
                 let file = zip.by_index(entry.index).map_err(|e| zip_err(&self.path, entry, e))?;
@@ -168,7 +183,6 @@ impl Source {
         }
         Ok(bytes)
     }
-
 }
 
 fn zip_err(path: &Path, entry: &Entry, e: zip::result::ZipError) -> Error {
@@ -178,7 +192,10 @@ fn zip_err(path: &Path, entry: &Entry, e: zip::result::ZipError) -> Error {
         {
             Error::Encrypted { path: path.to_path_buf(), entry: entry.name.clone() }
         }
-        e => Error::Input { file: format!("{}: {}", path.display(), entry.name), message: e.to_string() },
+        e => Error::Input {
+            file: format!("{}: {}", path.display(), entry.name),
+            message: e.to_string(),
+        },
     }
 }
 

@@ -39,7 +39,12 @@ pub struct Row<'t> {
 impl Table {
     /// Decodes `bytes` and finds the header: the first line that, split at `,`, `;` or tab,
     /// holds every column in `required` (case-insensitive).
-    pub fn parse(file: &str, bytes: Vec<u8>, required: &[&str], diags: &mut Diagnostics) -> Result<Table> {
+    pub fn parse(
+        file: &str,
+        bytes: Vec<u8>,
+        required: &[&str],
+        diags: &mut Diagnostics,
+    ) -> Result<Table> {
         let (text, mut notes) = decode(file, bytes, diags);
         if text.contains("\r\n") {
             notes.push("CRLF line ends".into());
@@ -59,9 +64,13 @@ impl Table {
                 if required.iter().all(|r| cells.iter().any(|c| c.eq_ignore_ascii_case(r))) {
                     let position = reader.position().clone();
                     if delimiter != b',' {
-                        notes.push(format!("{}-separated", if delimiter == b';' { "`;`" } else { "tab" }));
+                        notes.push(format!(
+                            "{}-separated",
+                            if delimiter == b';' { "`;`" } else { "tab" }
+                        ));
                     }
-                    let fully_quoted = header_fully_quoted(&text, record.position().map_or(0, |p| p.byte()));
+                    let fully_quoted =
+                        header_fully_quoted(&text, record.position().map_or(0, |p| p.byte()));
                     lines_before = line - 1;
                     return Ok(Table {
                         file: file.to_string(),
@@ -76,7 +85,8 @@ impl Table {
                     });
                 }
                 let score = cells.iter().filter(|c| !c.is_empty()).count();
-                if best.as_ref().is_none_or(|b| b.iter().filter(|c| !c.is_empty()).count() < score) {
+                if best.as_ref().is_none_or(|b| b.iter().filter(|c| !c.is_empty()).count() < score)
+                {
                     best = Some(cells);
                 }
             }
@@ -88,7 +98,8 @@ impl Table {
             .filter(|r| !found.iter().any(|c| c.eq_ignore_ascii_case(r)))
             .map(|r| format!("\"{r}\""))
             .collect();
-        let found: Vec<String> = found.iter().filter(|c| !c.is_empty()).map(|c| format!("\"{c}\"")).collect();
+        let found: Vec<String> =
+            found.iter().filter(|c| !c.is_empty()).map(|c| format!("\"{c}\"")).collect();
         Err(Error::MissingColumns {
             file: file.to_string(),
             missing: missing.join(", "),
@@ -113,7 +124,11 @@ impl Table {
 
     /// Calls `each` for every data row of the right width. Rows of another width are reported
     /// as skipped. Returns the number of data rows seen (including skipped ones).
-    pub fn rows(&self, diags: &mut Diagnostics, mut each: impl FnMut(Row<'_>, &mut Diagnostics)) -> u64 {
+    pub fn rows(
+        &self,
+        diags: &mut Diagnostics,
+        mut each: impl FnMut(Row<'_>, &mut Diagnostics),
+    ) -> u64 {
         let data = &self.text.as_bytes()[self.data_start..];
         let mut reader = reader(self.delimiter, data);
         let mut record = StringRecord::new();
@@ -142,7 +157,11 @@ impl Table {
                         &self.file,
                         line,
                         "wrong field count",
-                        format!("row has {} fields, the header has {}", record.len(), self.header.len()),
+                        format!(
+                            "row has {} fields, the header has {}",
+                            record.len(),
+                            self.header.len()
+                        ),
                     );
                     continue;
                 }
@@ -187,7 +206,8 @@ fn reader(delimiter: u8, bytes: &[u8]) -> csv::Reader<&[u8]> {
 /// at the first blank line.
 fn start_line(bytes: &[u8], p: &csv::Position) -> u64 {
     let from = &bytes[(p.byte() as usize).min(bytes.len())..];
-    let blank = from.iter().take_while(|&&b| b == b'\n' || b == b'\r').filter(|&&b| b == b'\n').count();
+    let blank =
+        from.iter().take_while(|&&b| b == b'\n' || b == b'\r').filter(|&&b| b == b'\n').count();
     p.line() + blank as u64
 }
 

@@ -31,7 +31,9 @@ impl ProfileKey {
         let sub = host.strip_suffix("linkedin.com")?;
         let sub_ok = sub.is_empty()
             || sub == "www."
-            || (sub.len() == 3 && sub.ends_with('.') && sub[..2].bytes().all(|b| b.is_ascii_alphabetic()));
+            || (sub.len() == 3
+                && sub.ends_with('.')
+                && sub[..2].bytes().all(|b| b.is_ascii_alphabetic()));
         if !sub_ok {
             return None;
         }

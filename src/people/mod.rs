@@ -140,14 +140,19 @@ impl People {
         if let Some(id) = url.and_then(key::urn).and_then(|u| self.by_urn.get(u)) {
             return Resolved::Person(*id);
         }
-        let Some(name) = name.map(name_key).filter(|n| !n.is_empty()) else { return Resolved::Nobody };
+        let Some(name) = name.map(name_key).filter(|n| !n.is_empty()) else {
+            return Resolved::Nobody;
+        };
         match self.by_name.get(&name).map(Vec::as_slice) {
             Some([id]) => Resolved::Person(*id),
             Some(ids) if ids.len() > 1 => Resolved::Ambiguous(ids.to_vec()),
             _ if self.owner.key.is_none() && self.owner_name.as_deref() == Some(name.as_str()) => {
                 Resolved::Owner
             }
-            _ => self.contacts_by_name.get(&name).map_or(Resolved::Nobody, |&id| Resolved::Person(id)),
+            _ => self
+                .contacts_by_name
+                .get(&name)
+                .map_or(Resolved::Nobody, |&id| Resolved::Person(id)),
         }
     }
 
@@ -175,7 +180,13 @@ impl People {
             if let Some(u) = &urn {
                 self.by_urn.entry(u.clone()).or_insert(id);
             }
-            self.persons.push(Person { name: c.full_name(), key, connection: Some(i), urn, is_owner });
+            self.persons.push(Person {
+                name: c.full_name(),
+                key,
+                connection: Some(i),
+                urn,
+                is_owner,
+            });
         }
     }
 
@@ -186,7 +197,9 @@ impl People {
         let key = url.and_then(ProfileKey::parse);
         match (&found, &key) {
             (Resolved::Owner, _) => return found,
-            (Resolved::Person(id), Some(k)) if self.persons[*id as usize].key.as_ref() != Some(k) => {
+            (Resolved::Person(id), Some(k))
+                if self.persons[*id as usize].key.as_ref() != Some(k) =>
+            {
                 let p = &mut self.persons[*id as usize];
                 if p.key.is_none() {
                     // A URL-less connection (2021 – mid 2023), matched by name: learn its URL.
@@ -212,7 +225,13 @@ impl People {
         } else {
             self.contacts_by_name.insert(name_key(name), id);
         }
-        self.persons.push(Person { name: name.to_string(), key, connection: None, urn, is_owner: false });
+        self.persons.push(Person {
+            name: name.to_string(),
+            key,
+            connection: None,
+            urn,
+            is_owner: false,
+        });
         Resolved::Person(id)
     }
 
@@ -258,7 +277,9 @@ impl People {
             let outgoing = sender == Resolved::Owner;
             match sender {
                 Resolved::Person(id) => links.counterparts.push(id),
-                Resolved::Ambiguous(ids) => self.ambiguous(diags, &file, m.line, &m.from, &ids, export),
+                Resolved::Ambiguous(ids) => {
+                    self.ambiguous(diags, &file, m.line, &m.from, &ids, export)
+                }
                 Resolved::Owner if !m.recipient_urls.is_empty() => {
                     let single = m.recipient_urls.len() <= 2 && !m.to.contains(',');
                     for url in &m.recipient_urls {
@@ -272,7 +293,9 @@ impl People {
                     Some(others) => links.counterparts.extend(others),
                     None => match self.resolve_or_add(None, Some(&m.to)) {
                         Resolved::Person(id) => links.counterparts.push(id),
-                        Resolved::Ambiguous(ids) => self.ambiguous(diags, &file, m.line, &m.to, &ids, export),
+                        Resolved::Ambiguous(ids) => {
+                            self.ambiguous(diags, &file, m.line, &m.to, &ids, export)
+                        }
                         _ => {}
                     },
                 },
@@ -295,18 +318,28 @@ impl People {
             invitations.push(self.settle(r, diags, "Invitations.csv", inv.line, name, export));
         }
         self.links.invitations = invitations;
-        for (given, list) in [(false, &export.endorsements_received), (true, &export.endorsements_given)] {
-            let file = if given { "Endorsement_Given_Info.csv" } else { "Endorsement_Received_Info.csv" };
+        for (given, list) in
+            [(false, &export.endorsements_received), (true, &export.endorsements_given)]
+        {
+            let file =
+                if given { "Endorsement_Given_Info.csv" } else { "Endorsement_Received_Info.csv" };
             let mut out = Vec::with_capacity(list.len());
             for e in list {
                 let name = format!("{} {}", e.first_name, e.last_name);
                 let r = self.resolve_or_add(e.url.as_deref(), Some(&name));
                 out.push(self.settle(r, diags, file, e.line, &name, export));
             }
-            if given { self.links.endorsements_given = out } else { self.links.endorsements_received = out }
+            if given {
+                self.links.endorsements_given = out
+            } else {
+                self.links.endorsements_received = out
+            }
         }
-        for (given, list) in [(false, &export.recommendations_received), (true, &export.recommendations_given)] {
-            let file = if given { "Recommendations_Given.csv" } else { "Recommendations_Received.csv" };
+        for (given, list) in
+            [(false, &export.recommendations_received), (true, &export.recommendations_given)]
+        {
+            let file =
+                if given { "Recommendations_Given.csv" } else { "Recommendations_Received.csv" };
             let mut out = Vec::with_capacity(list.len());
             for r in list {
                 let name = format!("{} {}", r.first_name, r.last_name);
@@ -317,11 +350,17 @@ impl People {
                             .iter()
                             .copied()
                             .filter(|&id| {
-                                let c = self.persons[id as usize].connection.map(|c| &export.connections[c]);
+                                let c = self.persons[id as usize]
+                                    .connection
+                                    .map(|c| &export.connections[c]);
                                 c.is_some_and(|c| name_key(&c.company) == name_key(&r.company))
                             })
                             .collect();
-                        if let [id] = at[..] { Resolved::Person(id) } else { Resolved::Ambiguous(ids) }
+                        if let [id] = at[..] {
+                            Resolved::Person(id)
+                        } else {
+                            Resolved::Ambiguous(ids)
+                        }
                     }
                     found => found,
                 };
@@ -354,7 +393,15 @@ impl People {
         }
     }
 
-    fn ambiguous(&self, diags: &mut Diagnostics, file: &str, line: u64, name: &str, ids: &[PersonId], export: &Export) {
+    fn ambiguous(
+        &self,
+        diags: &mut Diagnostics,
+        file: &str,
+        line: u64,
+        name: &str,
+        ids: &[PersonId],
+        export: &Export,
+    ) {
         let lines: Vec<String> = ids
             .iter()
             .filter_map(|&id| self.persons[id as usize].connection)

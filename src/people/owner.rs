@@ -88,10 +88,15 @@ fn by_invitations(export: &Export) -> Option<(ProfileKey, String)> {
             if outgoing { c.0 += 1 } else { c.1 += 1 }
         }
     }
-    let (key, (out, inc)) = counts.into_iter().max_by(|a, b| {
-        (a.1.0 + a.1.1).cmp(&(b.1.0 + b.1.1)).then_with(|| b.0.cmp(&a.0))
-    })?;
-    Some((key, format!("Invitations.csv: inviter of {out} outgoing and invitee of {inc} incoming invitations")))
+    let (key, (out, inc)) = counts
+        .into_iter()
+        .max_by(|a, b| (a.1.0 + a.1.1).cmp(&(b.1.0 + b.1.1)).then_with(|| b.0.cmp(&a.0)))?;
+    Some((
+        key,
+        format!(
+            "Invitations.csv: inviter of {out} outgoing and invitee of {inc} incoming invitations"
+        ),
+    ))
 }
 
 fn by_messages(export: &Export) -> Option<(ProfileKey, String)> {
@@ -121,7 +126,10 @@ fn by_direction(export: &Export) -> Option<(String, String)> {
         }
     }
     let (name, n) = counts.into_iter().max_by(|a, b| a.1.cmp(&b.1).then_with(|| b.0.cmp(a.0)))?;
-    Some((name.to_string(), format!("messages: the sender of {n} OUTGOING rows (no URL in this era)")))
+    Some((
+        name.to_string(),
+        format!("messages: the sender of {n} OUTGOING rows (no URL in this era)"),
+    ))
 }
 
 /// The owner's most frequent display name on the rows they sent.
