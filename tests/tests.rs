@@ -7,6 +7,8 @@ mod util;
 mod errors;
 // Every era fixture read exactly as hand-counted.
 mod fixtures;
+// The inspect command's output, pinned.
+mod inspect;
 // Zip or folder, odd names, nested folders, duplicate copies, nothing written.
 mod layout;
 // The notes file: resolution and FILE:LINE reports.

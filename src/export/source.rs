@@ -153,7 +153,8 @@ impl Source {
         if entry.size > limit {
             return Err(too_large());
         }
-        let mut bytes = Vec::with_capacity(entry.size.min(limit) as usize);
+        // The declared size may lie: reserve at most 256 MB up front.
+        let mut bytes = Vec::with_capacity(entry.size.min(limit).min(256 << 20) as usize);
         match &mut self.zip {
             Some(zip) => {
                 let raw =
