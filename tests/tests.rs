@@ -15,5 +15,7 @@ mod layout;
 mod notes;
 // Properties: identity keys, re-saved files.
 mod properties;
+// The synthetic export generator and the bundled sample.
+mod sample;
 // Spreadsheet re-saves read as the pristine file.
 mod resave;
