@@ -438,8 +438,9 @@ fn unmatched_senders(export: &Export, people: &People) -> Vec<Sender> {
         let sender = match people.links.counterparts(i) {
             [] => {
                 // Nobody, or a name shared by several connections: matched no one.
-                let key = m.sender_url.as_deref().and_then(ProfileKey::parse);
-                (key.map_or_else(|| m.from.clone(), |k| k.url()), m.from.clone())
+                let from = export.messages.text(m.from).to_string();
+                let key = export.messages.sender_url(m).and_then(ProfileKey::parse);
+                (key.map_or_else(|| from.clone(), |k| k.url()), from)
             }
             [p, ..] if !people.is_connection(*p) => {
                 let person = &people.persons[*p as usize];

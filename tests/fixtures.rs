@@ -121,7 +121,7 @@ fn rows(exp: &Value, export: &Export, people: &People) -> Vec<String> {
             other => serde_json::to_value(other).unwrap().as_str().unwrap().to_string(),
         };
         let got = serde_json::json!({
-            "line": line, "class": class, "from": m.from, "time_utc": m.time.to_string(),
+            "line": line, "class": class, "from": export.messages.text(m.from), "time_utc": m.time.to_string(),
         });
         if &got != want {
             diffs.push(format!("messages:{line}: expected {want}, got {got}"));

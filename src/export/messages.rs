@@ -39,7 +39,59 @@ pub enum Direction {
     Incoming,
 }
 
-/// One row of messages.csv.
+/// A string of messages.csv, interned: a million rows name a few thousand people.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Sym(u32);
+
+impl Sym {
+    /// The empty string.
+    pub const EMPTY: Sym = Sym(0);
+}
+
+/// The distinct strings of a file, each stored once.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Strings {
+    list: Vec<Box<str>>,
+    index: HashMap<Box<str>, Sym>,
+}
+
+impl Default for Strings {
+    fn default() -> Strings {
+        let mut s = Strings { list: vec![], index: HashMap::new() };
+        s.intern("");
+        s
+    }
+}
+
+impl Strings {
+    /// The symbol of `text`, adding it when new.
+    pub fn intern(&mut self, text: &str) -> Sym {
+        if let Some(&sym) = self.index.get(text) {
+            return sym;
+        }
+        let sym = Sym(self.list.len() as u32);
+        self.list.push(text.into());
+        self.index.insert(text.into(), sym);
+        sym
+    }
+
+    /// The text of a symbol.
+    pub fn get(&self, sym: Sym) -> &str {
+        &self.list[sym.0 as usize]
+    }
+
+    /// How many distinct strings.
+    pub fn len(&self) -> usize {
+        self.list.len()
+    }
+
+    /// Whether only the empty string is held.
+    pub fn is_empty(&self) -> bool {
+        self.list.len() <= 1
+    }
+}
+
+/// One row of messages.csv; its texts are in [`Messages::strings`].
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Message {
     /// The line where the row starts.
@@ -47,13 +99,13 @@ pub struct Message {
     /// Index into [`Messages::conversations`]; `None` without an id (2018, standalone drafts).
     pub conversation: Option<u32>,
     /// The sender's display name.
-    pub from: String,
-    /// The sender's profile URL as written.
-    pub sender_url: Option<String>,
+    pub from: Sym,
+    /// The sender's profile URL as written; [`Sym::EMPTY`] when absent.
+    pub sender_url: Sym,
     /// The recipients' display names as written (cannot be split reliably).
-    pub to: String,
-    /// The recipients' profile URLs (Apr 2023 →), split at `,`.
-    pub recipient_urls: Vec<String>,
+    pub to: Sym,
+    /// The recipients' profile URLs (Apr 2023 →) as written, joined by `,`.
+    pub recipient_urls: Sym,
     /// When it was sent.
     pub time: Timestamp,
     /// What kind of row it is.
@@ -61,7 +113,7 @@ pub struct Message {
     /// The direction, where the file states it (2018, 2020).
     pub direction: Option<Direction>,
     /// The FOLDER column (`INBOX`, `ARCHIVE`, `SPAM`, `SENT`, or empty).
-    pub folder: String,
+    pub folder: Sym,
     /// The length of CONTENT in bytes (the text itself is not kept).
     pub content_len: u32,
 }
@@ -82,6 +134,25 @@ pub struct Messages {
     pub rows: Vec<Message>,
     /// The conversations they belong to.
     pub conversations: Vec<Conversation>,
+    /// The names, URLs and folders the rows refer to.
+    pub strings: Strings,
+}
+
+impl Messages {
+    /// The text of a symbol.
+    pub fn text(&self, sym: Sym) -> &str {
+        self.strings.get(sym)
+    }
+
+    /// The sender's URL, when the row has one.
+    pub fn sender_url(&self, m: &Message) -> Option<&str> {
+        Some(self.text(m.sender_url)).filter(|u| !u.is_empty())
+    }
+
+    /// The recipients' profile URLs, split at `,`.
+    pub fn recipient_urls(&self, m: &Message) -> impl Iterator<Item = &str> {
+        split_urls(self.text(m.recipient_urls))
+    }
 }
 
 /// Reads messages.csv (or the 2018 Messages.csv).
@@ -117,15 +188,15 @@ pub fn read(table: &Table, diags: &mut Diagnostics) -> Result<(Messages, FileRep
             })
         });
         let from_name = row.get(from);
-        let sender_url = row.opt(sender);
+        let sender_url = row.get(sender);
         let body = row.raw(content);
         let class = if row.get(draft).eq_ignore_ascii_case("yes") {
             MessageClass::Draft
-        } else if from_name.is_empty() && sender_url.is_none() {
+        } else if from_name.is_empty() && sender_url.is_empty() {
             MessageClass::System
         } else if title == "Sponsored Conversation" {
             MessageClass::Sponsored
-        } else if from_name == "LinkedIn Member" && sender_url.is_none() {
+        } else if from_name == "LinkedIn Member" && sender_url.is_empty() {
             MessageClass::LinkedinMember
         } else {
             MessageClass::Person
@@ -138,14 +209,14 @@ pub fn read(table: &Table, diags: &mut Diagnostics) -> Result<(Messages, FileRep
         out.rows.push(Message {
             line: row.line,
             conversation,
-            from: from_name.to_string(),
-            sender_url,
-            to: row.get(to).to_string(),
-            recipient_urls: split_urls(row.get(recips)),
+            from: out.strings.intern(from_name),
+            sender_url: out.strings.intern(sender_url),
+            to: out.strings.intern(row.get(to)),
+            recipient_urls: out.strings.intern(row.get(recips)),
             time,
             class,
             direction,
-            folder: row.get(folder).to_string(),
+            folder: out.strings.intern(row.get(folder)),
             content_len: body.len().min(u32::MAX as usize) as u32,
         });
     });
@@ -153,8 +224,8 @@ pub fn read(table: &Table, diags: &mut Diagnostics) -> Result<(Messages, FileRep
     Ok((out, report))
 }
 
-fn split_urls(s: &str) -> Vec<String> {
-    s.split(',').map(str::trim).filter(|u| !u.is_empty()).map(str::to_string).collect()
+fn split_urls(s: &str) -> impl Iterator<Item = &str> {
+    s.split(',').map(str::trim).filter(|u| !u.is_empty())
 }
 
 fn variant(t: &Table) -> String {

@@ -20,7 +20,7 @@ use serde::Serialize;
 pub use connections::Connection;
 pub use endorsements::Endorsement;
 pub use invitations::Invitation;
-pub use messages::{Direction, Message, MessageClass, Messages};
+pub use messages::{Direction, Message, MessageClass, Messages, Sym};
 pub use profile::Profile;
 pub use recommendations::Recommendation;
 pub use source::SourceKind;

@@ -65,6 +65,9 @@ impl ProfileKey {
 
 /// NFC, then Unicode lower-case, then NFC again (lower-casing can decompose).
 fn fold(s: &str) -> String {
+    if s.is_ascii() {
+        return s.to_ascii_lowercase();
+    }
     let lower: String = s.nfc().collect::<String>().to_lowercase();
     lower.nfc().collect()
 }
@@ -79,6 +82,13 @@ pub fn urn(s: &str) -> Option<&str> {
 /// How names are compared: NFC, lower-case, zero-width characters dropped, every run of white
 /// space (no-break and narrow spaces included) one space, trimmed.
 pub fn name_key(name: &str) -> String {
+    if name.is_ascii() {
+        return name
+            .split_ascii_whitespace()
+            .map(|w| w.to_ascii_lowercase())
+            .collect::<Vec<_>>()
+            .join(" ");
+    }
     let mut out = String::with_capacity(name.len());
     let mut space = false;
     for c in name.nfc().flat_map(char::to_lowercase) {

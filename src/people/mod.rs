@@ -14,7 +14,7 @@ pub use key::{ProfileKey, name_key};
 pub use owner::{Owner, OwnerMethod};
 
 use crate::diag::Diagnostics;
-use crate::export::{Direction, Export, MessageClass};
+use crate::export::{Direction, Export, MessageClass, Sym};
 
 /// An index into [`People::persons`].
 pub type PersonId = u32;
@@ -129,11 +129,20 @@ impl People {
     /// Looks up a reference without adding anyone: a profile URL (any form) or URN, else a
     /// name matching exactly one connection.
     pub fn lookup(&self, url: Option<&str>, name: Option<&str>) -> Resolved {
-        if let Some(key) = url.and_then(ProfileKey::parse) {
-            if self.owner.key.as_ref() == Some(&key) {
+        self.lookup_key(url.and_then(ProfileKey::parse).as_ref(), url, name)
+    }
+
+    fn lookup_key(
+        &self,
+        key: Option<&ProfileKey>,
+        url: Option<&str>,
+        name: Option<&str>,
+    ) -> Resolved {
+        if let Some(key) = key {
+            if self.owner.key.as_ref() == Some(key) {
                 return Resolved::Owner;
             }
-            if let Some(&id) = self.by_key.get(&key) {
+            if let Some(&id) = self.by_key.get(key) {
                 return Resolved::Person(id);
             }
         }
@@ -193,8 +202,8 @@ impl People {
     /// Resolves a reference, adding a contact when it names someone new. A URL that matches no
     /// one may still match a URL-less connection by name; that connection then learns the URL.
     fn resolve_or_add(&mut self, url: Option<&str>, name: Option<&str>) -> Resolved {
-        let found = self.lookup(url, name);
         let key = url.and_then(ProfileKey::parse);
+        let found = self.lookup_key(key.as_ref(), url, name);
         match (&found, &key) {
             (Resolved::Owner, _) => return found,
             (Resolved::Person(id), Some(k))
@@ -236,24 +245,23 @@ impl People {
     }
 
     fn link_messages(&mut self, export: &Export, diags: &mut Diagnostics) {
-        let rows = &export.messages.rows;
+        let messages = &export.messages;
         let file = export.files.iter().find(|f| f.name.to_lowercase().ends_with("messages.csv"));
         let file = file.map_or("messages.csv", |f| f.name.as_str()).to_string();
-        // Pass 1: who sent each row, and who takes part in each conversation.
-        let mut senders = Vec::with_capacity(rows.len());
+        let text = |sym: Sym| messages.text(sym);
+        // Pass 1: who sent each row, and who takes part in each conversation. A million rows
+        // name a few thousand people: each distinct (URL, name) is resolved once.
+        let mut senders = Vec::with_capacity(messages.rows.len());
         let mut participants: HashMap<u32, Vec<PersonId>> = HashMap::new();
-        let mut cache: HashMap<(&str, &str), Resolved> = HashMap::new();
-        for m in rows {
+        let mut cache: HashMap<(Sym, Sym), Resolved> = HashMap::new();
+        for m in &messages.rows {
             let sender = if m.class == MessageClass::Person {
-                let url = m.sender_url.as_deref().unwrap_or("");
-                let r = match cache.get(&(url, m.from.as_str())) {
-                    Some(r) => r.clone(),
-                    None => {
-                        let r = self.resolve_or_add(m.sender_url.as_deref(), Some(&m.from));
-                        cache.insert((url, m.from.as_str()), r.clone());
-                        r
-                    }
-                };
+                let r = cache
+                    .entry((m.sender_url, m.from))
+                    .or_insert_with(|| {
+                        self.resolve_or_add(messages.sender_url(m), Some(text(m.from)))
+                    })
+                    .clone();
                 match m.direction {
                     Some(Direction::Outgoing) => Resolved::Owner,
                     Some(Direction::Incoming) if r == Resolved::Owner => Resolved::Nobody,
@@ -272,29 +280,36 @@ impl People {
         }
         // Pass 2: the counterparts of each row.
         let mut links = std::mem::take(&mut self.links);
-        for (m, sender) in rows.iter().zip(senders) {
+        let mut recipients: HashMap<(Sym, Sym), Vec<PersonId>> = HashMap::new();
+        for (m, sender) in messages.rows.iter().zip(senders) {
             let start = links.counterparts.len() as u32;
             let outgoing = sender == Resolved::Owner;
             match sender {
                 Resolved::Person(id) => links.counterparts.push(id),
                 Resolved::Ambiguous(ids) => {
-                    self.ambiguous(diags, &file, m.line, &m.from, &ids, export)
+                    self.ambiguous(diags, &file, m.line, text(m.from), &ids, export)
                 }
-                Resolved::Owner if !m.recipient_urls.is_empty() => {
-                    let single = m.recipient_urls.len() <= 2 && !m.to.contains(',');
-                    for url in &m.recipient_urls {
-                        let name = single.then_some(m.to.as_str());
-                        if let Resolved::Person(id) = self.resolve_or_add(Some(url), name) {
-                            links.counterparts.push(id);
-                        }
-                    }
+                Resolved::Owner if m.recipient_urls != Sym::EMPTY => {
+                    let ids = recipients.entry((m.recipient_urls, m.to)).or_insert_with(|| {
+                        let to = text(m.to);
+                        let urls: Vec<&str> = messages.recipient_urls(m).collect();
+                        // A single recipient's display name can back up a URL-less match.
+                        let name = (urls.len() <= 2 && !to.contains(',')).then_some(to);
+                        let found = urls.iter().map(|url| self.resolve_or_add(Some(url), name));
+                        found
+                            .filter_map(
+                                |r| if let Resolved::Person(id) = r { Some(id) } else { None },
+                            )
+                            .collect()
+                    });
+                    links.counterparts.extend(ids.iter());
                 }
                 Resolved::Owner => match m.conversation.and_then(|c| participants.get(&c)) {
                     Some(others) => links.counterparts.extend(others),
-                    None => match self.resolve_or_add(None, Some(&m.to)) {
+                    None => match self.resolve_or_add(None, Some(text(m.to))) {
                         Resolved::Person(id) => links.counterparts.push(id),
                         Resolved::Ambiguous(ids) => {
-                            self.ambiguous(diags, &file, m.line, &m.to, &ids, export)
+                            self.ambiguous(diags, &file, m.line, text(m.to), &ids, export)
                         }
                         _ => {}
                     },

@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use serde::Serialize;
 
 use super::key::ProfileKey;
-use crate::export::{Direction, Export};
+use crate::export::{Direction, Export, Sym};
 
 /// How the owner was recognised.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -101,15 +101,14 @@ fn by_invitations(export: &Export) -> Option<(ProfileKey, String)> {
 
 fn by_messages(export: &Export) -> Option<(ProfileKey, String)> {
     // Count raw URLs first: a million rows, a few thousand distinct senders to normalise.
-    let mut raw: HashMap<&str, usize> = HashMap::new();
-    for m in &export.messages.rows {
-        if let Some(url) = m.sender_url.as_deref() {
-            *raw.entry(url).or_default() += 1;
-        }
+    let messages = &export.messages;
+    let mut raw: HashMap<Sym, usize> = HashMap::new();
+    for m in &messages.rows {
+        *raw.entry(m.sender_url).or_default() += 1;
     }
     let mut counts: HashMap<ProfileKey, usize> = HashMap::new();
     for (url, n) in raw {
-        if let Some(key) = ProfileKey::parse(url) {
+        if let Some(key) = ProfileKey::parse(messages.text(url)) {
             *counts.entry(key).or_default() += n;
         }
     }
@@ -119,10 +118,11 @@ fn by_messages(export: &Export) -> Option<(ProfileKey, String)> {
 }
 
 fn by_direction(export: &Export) -> Option<(String, String)> {
+    let messages = &export.messages;
     let mut counts: HashMap<&str, usize> = HashMap::new();
-    for m in &export.messages.rows {
-        if m.direction == Some(Direction::Outgoing) && !m.from.is_empty() {
-            *counts.entry(m.from.as_str()).or_default() += 1;
+    for m in &messages.rows {
+        if m.direction == Some(Direction::Outgoing) && m.from != Sym::EMPTY {
+            *counts.entry(messages.text(m.from)).or_default() += 1;
         }
     }
     let (name, n) = counts.into_iter().max_by(|a, b| a.1.cmp(&b.1).then_with(|| b.0.cmp(a.0)))?;
@@ -134,16 +134,17 @@ fn by_direction(export: &Export) -> Option<(String, String)> {
 
 /// The owner's most frequent display name on the rows they sent.
 fn display_name(export: &Export, owner: &ProfileKey) -> Option<String> {
-    let mut by_url: HashMap<(&str, &str), usize> = HashMap::new();
-    for m in &export.messages.rows {
-        if let (false, Some(url)) = (m.from.is_empty(), m.sender_url.as_deref()) {
-            *by_url.entry((url, m.from.as_str())).or_default() += 1;
+    let messages = &export.messages;
+    let mut by_url: HashMap<(Sym, Sym), usize> = HashMap::new();
+    for m in &messages.rows {
+        if m.from != Sym::EMPTY {
+            *by_url.entry((m.sender_url, m.from)).or_default() += 1;
         }
     }
     let mut counts: HashMap<&str, usize> = HashMap::new();
     for ((url, name), n) in by_url {
-        if ProfileKey::parse(url).as_ref() == Some(owner) {
-            *counts.entry(name).or_default() += n;
+        if ProfileKey::parse(messages.text(url)).as_ref() == Some(owner) {
+            *counts.entry(messages.text(name)).or_default() += n;
         }
     }
     let (name, _) = counts.into_iter().max_by(|a, b| a.1.cmp(&b.1).then_with(|| b.0.cmp(a.0)))?;
