@@ -3,7 +3,7 @@
 //! columns (Dec 2024, Aug 2025), and the fully quoted form with real line breaks (Mar 2026).
 //! Drafts, system rows, sponsored and `LinkedIn Member` rows are recognised here.
 
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt};
 
 use jiff::Timestamp;
 use serde::Serialize;
@@ -189,7 +189,6 @@ pub fn read(table: &Table, diags: &mut Diagnostics) -> Result<(Messages, FileRep
         });
         let from_name = row.get(from);
         let sender_url = row.get(sender);
-        let body = row.raw(content);
         let class = if row.get(draft).eq_ignore_ascii_case("yes") {
             MessageClass::Draft
         } else if from_name.is_empty() && sender_url.is_empty() {
@@ -217,7 +216,7 @@ pub fn read(table: &Table, diags: &mut Diagnostics) -> Result<(Messages, FileRep
             class,
             direction,
             folder: out.strings.intern(row.get(folder)),
-            content_len: body.len().min(u32::MAX as usize) as u32,
+            content_len: row.len_of(content).min(u32::MAX as usize) as u32,
         });
     });
     let report = FileReport::new(table, rows, out.rows.len() as u64, variant(table));

@@ -3,7 +3,7 @@
 //! mapped by name. Rows come out with the line they start on; rows of the wrong width are
 //! reported and skipped, never silently lost.
 
-use csv::{ReaderBuilder, StringRecord};
+use csv::{ByteRecord, ReaderBuilder, StringRecord};
 
 use crate::diag::Diagnostics;
 use crate::error::{Error, Result};
@@ -33,7 +33,7 @@ pub struct Row<'t> {
     table: &'t Table,
     /// The 1-based line of the file where the row starts.
     pub line: u64,
-    record: &'t StringRecord,
+    record: &'t ByteRecord,
 }
 
 impl Table {
@@ -131,10 +131,12 @@ impl Table {
     ) -> u64 {
         let data = &self.text.as_bytes()[self.data_start..];
         let mut reader = reader(self.delimiter, data);
-        let mut record = StringRecord::new();
+        // Byte records: the text is UTF-8 already, and fields never used (CONTENT) are never
+        // validated again.
+        let mut record = ByteRecord::new();
         let mut seen = 0;
         loop {
-            match reader.read_record(&mut record) {
+            match reader.read_byte_record(&mut record) {
                 Ok(true) => {}
                 Ok(false) => break,
                 Err(e) => {
@@ -145,7 +147,7 @@ impl Table {
                 }
             }
             let line = record.position().map_or(0, |p| start_line(data, p)) + self.data_line - 1;
-            if record.len() == 1 && record[0].trim().is_empty() {
+            if record.len() == 1 && record[0].trim_ascii().is_empty() {
                 continue; // a line of white space
             }
             seen += 1;
@@ -176,10 +178,16 @@ impl Row<'_> {
     /// The field of column `col` as written, with `NA` (a spreadsheet's empty cell) read as
     /// empty; empty when the file has no such column.
     pub fn raw(&self, col: Option<usize>) -> &str {
-        match col.and_then(|c| self.record.get(c)) {
-            Some("NA") | None => "",
-            Some(s) => s,
+        // Fields of UTF-8 text split at ASCII delimiters are UTF-8.
+        match col.and_then(|c| self.record.get(c)).map(std::str::from_utf8) {
+            Some(Ok("NA")) | Some(Err(_)) | None => "",
+            Some(Ok(s)) => s,
         }
+    }
+
+    /// The length in bytes of a field, without reading it as text.
+    pub fn len_of(&self, col: Option<usize>) -> usize {
+        col.and_then(|c| self.record.get(c)).map_or(0, <[u8]>::len)
     }
 
     /// The field trimmed of surrounding white space.

@@ -6,7 +6,7 @@
 pub mod key;
 pub mod owner;
 
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt};
 
 use serde::Serialize;
 

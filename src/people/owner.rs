@@ -2,7 +2,7 @@
 //! Invitations.csv URLs, the most frequent sender in messages.csv, the 2018/2020 Direction
 //! column, Profile.csv's name; otherwise the owner is unknown, and said so.
 
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt};
 
 use serde::Serialize;
 
