@@ -111,12 +111,10 @@ pub fn read(path: &Path, people: &People, diags: &mut Diagnostics) -> Result<Not
     let rows = table.rows(diags, |row, diags| {
         let mut problems: Vec<(&'static str, String)> = Vec::new();
         let date = parse_day(row.get(date_col));
-        if date.is_none() {
-            problems.push((
-                "bad date",
-                format!("bad date {:?} (expected YYYY-MM-DD)", row.get(date_col)),
-            ));
+        if let Err(why) = date {
+            problems.push(("bad date", format!("bad date {:?} ({why})", row.get(date_col))));
         }
+        let date = date.ok();
         let kind_text = row.get(kind_col).to_ascii_lowercase();
         let kind = KINDS.iter().find(|(n, _)| *n == kind_text).map(|(_, k)| *k);
         if kind.is_none() {
@@ -151,7 +149,8 @@ pub fn read(path: &Path, people: &People, diags: &mut Diagnostics) -> Result<Not
         if let (Some(date), Some(person), Some(kind), Some(direction), true) =
             (date, person, kind, direction, problems.is_empty())
         {
-            let with = with_person(&text).and_then(|w| match find(people, w) {
+            let intro = (kind == Kind::Intro).then(|| with_person(&text)).flatten();
+            let with = intro.and_then(|w| match find(people, w) {
                 Ok(id) => Some(id),
                 Err((_, why)) => {
                     let msg = format!("with: {why}; the note is kept without its second person");
@@ -218,11 +217,11 @@ fn with_person(note: &str) -> Option<&str> {
     (!rest.is_empty()).then_some(rest)
 }
 
-fn parse_day(s: &str) -> Option<Date> {
+fn parse_day(s: &str) -> Result<Date, &'static str> {
     let b = s.as_bytes();
-    let shape = b.len() == 10 && b[4] == b'-' && b[7] == b'-';
-    if !shape {
-        return None;
+    let digits = [0, 1, 2, 3, 5, 6, 8, 9].iter().all(|&i| b.get(i).is_some_and(u8::is_ascii_digit));
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' || !digits {
+        return Err("expected YYYY-MM-DD");
     }
-    s.parse().ok()
+    s.parse().map_err(|_| "no such date")
 }

@@ -1,5 +1,7 @@
 //! Unusable input exits 1 with a message naming the file; bad usage exits 2; never a panic.
 
+use netsift::export::Limits;
+
 use crate::util::{TestDir, fixture_dir, stderr};
 
 #[test]
@@ -110,10 +112,86 @@ fn an_entry_inflating_past_the_limit_is_refused() {
     dir.create("export/Connections.csv", csv);
     let zip = dir.zip_folder(&dir.path("export"), "bomb.zip");
     assert!(std::fs::metadata(&zip).unwrap().len() < 64 << 10);
-    let err = netsift::export::read_limited(&zip, 1 << 20).unwrap_err().to_string();
+    let limits = |max_bytes, max_ratio, ratio_floor| Limits { max_bytes, max_ratio, ratio_floor };
+    let read = |path: &std::path::Path, l| {
+        netsift::export::read_limited(path, l).map(|_| ()).map_err(|e| e.to_string())
+    };
+    let err = read(&zip, limits(1 << 20, 1000, 1 << 30)).unwrap_err();
     assert!(err.ends_with("bomb.zip: Connections.csv inflates to more than 1048576 bytes; refusing it as a possible zip bomb"), "{err}");
-    // The same limit holds for a folder.
-    let err = netsift::export::read_limited(&dir.path("export"), 1 << 20).unwrap_err().to_string();
+    // The same size limit holds for a folder; the ratio does not apply there.
+    let err = read(&dir.path("export"), limits(1 << 20, 1000, 1 << 30)).unwrap_err();
     assert!(err.contains("Connections.csv inflates to more than 1048576 bytes"), "{err}");
-    assert!(netsift::export::read_limited(&zip, 4 << 20).is_ok());
+    assert_eq!(read(&dir.path("export"), limits(4 << 20, 2, 0)), Ok(()));
+    // Past the floor, an entry may not inflate to more than the ratio × its compressed size.
+    let compressed = zip::ZipArchive::new(std::fs::File::open(&zip).unwrap())
+        .unwrap()
+        .by_index(0)
+        .unwrap()
+        .compressed_size();
+    let err = read(&zip, limits(4 << 20, 10, 1 << 10)).unwrap_err();
+    assert!(err.contains(&format!("inflates to more than {} bytes", compressed * 10)), "{err}");
+    assert_eq!(read(&zip, limits(4 << 20, 1000, 1 << 10)), Ok(()));
+}
+
+#[test]
+fn a_quote_that_never_closes_loses_no_row_after_it() {
+    let dir = TestDir::new("unclosed");
+    dir.create(
+        "e/Connections.csv",
+        "First Name,Last Name,Company,Connected On\nAnn,One,A,01 Jan 2024\n\"Bob,Two,B,02 Jan 2024\nCy,Three,C,03 Jan 2024\nDee,Four,D,04 Jan 2024",
+    );
+    let out = dir.run(&["inspect", "e"], 0);
+    assert_eq!(
+        stderr(&out),
+        "Connections.csv:3: a quote opened in this row never closes (it runs to line 5); the row is skipped and reading resumes on the next line\n"
+    );
+    let export = netsift::export::read(&dir.path("e")).unwrap();
+    let names: Vec<&str> = export.connections.iter().map(|c| c.first_name.as_str()).collect();
+    assert_eq!(names, ["Ann", "Cy", "Dee"]);
+    assert_eq!(export.connections.iter().map(|c| c.line).collect::<Vec<_>>(), [2, 4, 5]);
+}
+
+#[test]
+fn a_broken_messages_file_is_reported_and_the_rest_is_read() {
+    let dir = TestDir::new("empty-messages");
+    dir.create("e/Connections.csv", "First Name,Last Name,Connected On\nAnn,One,01 Jan 2024");
+    dir.create("e/messages.csv", "");
+    let out = dir.run(&["inspect", "e"], 0);
+    assert_eq!(
+        stderr(&out),
+        "messages.csv: not read: messages.csv: required column(s) \"FROM\", \"DATE\" not found; columns found: none (empty file?)\n"
+    );
+}
+
+#[test]
+fn rows_of_empty_cells_are_blank_lines_not_hidden_members() {
+    let dir = TestDir::new("empty-cells");
+    dir.create(
+        "e/Connections.csv",
+        "First Name,Last Name,URL,Connected On\r\n,,,\r\nAnn,One,NA,01 Jan 2024\r\n,,NA,\r\n,,,14 Sep 2024\r\n",
+    );
+    let export = netsift::export::read(&dir.path("e")).unwrap();
+    assert!(export.diagnostics.items().is_empty(), "{:?}", export.diagnostics.items());
+    assert_eq!(export.connections.len(), 2);
+    assert_eq!(export.connections[0].url, None);
+    assert!(export.connections[1].is_hidden());
+    assert_eq!(export.connections[1].line, 5);
+}
+
+#[test]
+fn an_utf16_file_without_bom_and_odd_headers_are_named_plainly() {
+    let dir = TestDir::new("utf16be");
+    let text = "First Name,Last Name,Connected On\nAnn,One,01 Jan 2024\n";
+    let be: Vec<u8> = text.encode_utf16().flat_map(u16::to_be_bytes).collect();
+    dir.create("e/Connections.csv", be);
+    let export = netsift::export::read(&dir.path("e")).unwrap();
+    assert_eq!(export.connections[0].first_name, "Ann");
+    dir.create("f/Connections.csv", "First\u{1}Name,Nom\n");
+    let out = dir.run(&["inspect", "f"], 1);
+    assert_eq!(
+        stderr(&out),
+        "netsift: error: Connections.csv: required column(s) \"First Name\", \"Last Name\", \"Connected On\" not found; columns found: \"First\\u{1}Name\", \"Nom\"\n"
+    );
+    let out = dir.run(&["inspect", "nowhere"], 1);
+    assert_eq!(stderr(&out), "netsift: error: nowhere: No such file or directory (os error 2)\n");
 }

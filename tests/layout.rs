@@ -120,3 +120,24 @@ fn walk(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
     }
     out
 }
+
+#[test]
+fn two_exports_in_one_folder_are_never_mixed() {
+    let dir = TestDir::new("two-exports");
+    // The older export was re-saved by a spreadsheet; the newer one is pristine.
+    dir.copy_fixture("2024-excel", "all/Basic_LinkedInDataExport_12-12-2024");
+    dir.copy_fixture("2025", "all/Basic_LinkedInDataExport_09-01-2025");
+    let export = export::read(&dir.path("all")).unwrap();
+    let names: Vec<&str> = export.files.iter().map(|f| f.name.as_str()).collect();
+    assert!(
+        names.iter().all(|n| n.starts_with("Basic_LinkedInDataExport_09-01-2025/")),
+        "{names:?}"
+    );
+    assert_eq!(export.export_date.map(|d| d.to_string()).as_deref(), Some("2025-09-01"));
+    // Diagnostics name the files as read, folders included.
+    let mut diags = export.diagnostics.clone();
+    let _ = netsift::people::People::resolve(&export, &mut diags);
+    assert!(
+        diags.items().iter().all(|d| d.file.starts_with("Basic_LinkedInDataExport_09-01-2025/"))
+    );
+}

@@ -24,7 +24,7 @@ fn bad_rows_are_reported_with_file_and_line() {
     let out = dir.run(&["inspect", export.to_str().unwrap(), "--notes", "notes.csv"], 0);
     let err = stderr(&out);
     let want = [
-        "notes.csv:5: bad date \"2024-13-01\" (expected YYYY-MM-DD)",
+        "notes.csv:5: bad date \"2024-13-01\" (no such date)",
         "notes.csv:6: unknown person \"Zed Nobody\": no connection has that name or profile URL",
         "notes.csv:7: unknown kind \"lunch\" (expected one of call, meeting, message, email, event, referral, intro, help, other)",
         "notes.csv:8: unknown direction \"both\" (expected given, received or mutual)",
@@ -76,4 +76,13 @@ fn a_notes_file_without_its_columns_is_unusable() {
         stderr(&out),
         "netsift: error: notes.csv: required column(s) \"date\", \"person\", \"kind\", \"direction\" not found; columns found: \"when\", \"who\"\n"
     );
+}
+
+#[test]
+fn only_an_intro_names_a_second_person() {
+    let dir = TestDir::new("notes-with");
+    dir.create("notes.csv", "date,person,kind,direction,tags,note\n2024-11-02,Pat Sample,call,mutual,,caught up with:nobody in particular\n");
+    let export = fixture_dir("2024");
+    let out = dir.run(&["inspect", export.to_str().unwrap(), "--notes", "notes.csv"], 0);
+    assert_eq!(stderr(&out), "");
 }

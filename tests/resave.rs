@@ -74,3 +74,18 @@ fn an_owner_row_in_connections_is_never_a_connection() {
         "Connections.csv:19: the owner's own profile; not counted as a connection"
     );
 }
+
+#[test]
+fn a_literal_na_is_kept_in_names_and_text() {
+    let dir = crate::util::TestDir::new("na-literal");
+    dir.create(
+        "e/Connections.csv",
+        "First Name,Last Name,URL,Email Address,Company,Position,Connected On\nNA,Nguyen,NA,NA,NA,Analyst,01 Jan 2024",
+    );
+    let export = export::read(&dir.path("e")).unwrap();
+    let c = &export.connections[0];
+    assert_eq!(
+        (c.first_name.as_str(), c.company.as_str(), &c.url, &c.email),
+        ("NA", "NA", &None, &None)
+    );
+}

@@ -7,6 +7,8 @@ mod util;
 mod errors;
 // Every era fixture read exactly as hand-counted.
 mod fixtures;
+// Who is who: owner, namesakes, URLs and names.
+mod identity;
 // The inspect command's output, pinned.
 mod inspect;
 // Zip or folder, odd names, nested folders, duplicate copies, nothing written.

@@ -94,12 +94,11 @@ fn is_linkedin_date(s: &str) -> bool {
 }
 
 fn variant(table: &Table) -> String {
-    let url = table.has("URL");
-    let preamble = table.preamble_lines > 0;
-    match (url, preamble) {
-        (true, true) => "mid 2023 → 2026: preamble, 7 columns with URL".into(),
-        (true, false) => "7 columns with URL, no preamble (edited)".into(),
-        (false, true) => "2021 – mid 2023: preamble, 6 columns, no URL".into(),
-        (false, false) => "2018 – 2020: no preamble, 6 columns, no URL".into(),
+    let n = table.header().len();
+    match (table.has("URL"), table.preamble_lines > 0) {
+        (true, true) => format!("mid 2023 → 2026: preamble, {n} columns with URL"),
+        (true, false) => format!("{n} columns with URL, no preamble (edited)"),
+        (false, true) => format!("2021 – mid 2023: preamble, {n} columns, no URL"),
+        (false, false) => format!("2018 – 2020: no preamble, {n} columns, no URL"),
     }
 }

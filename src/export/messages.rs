@@ -177,7 +177,7 @@ pub fn read(table: &Table, diags: &mut Diagnostics) -> Result<(Messages, FileRep
             diags.skip(row.file(), row.line, "bad date", msg);
             return;
         };
-        let id = row.get(conv_col);
+        let id = row.id(conv_col);
         let title = row.get(title_col);
         let conversation = (!id.is_empty()).then(|| {
             let next = out.conversations.len() as u32;
@@ -188,8 +188,8 @@ pub fn read(table: &Table, diags: &mut Diagnostics) -> Result<(Messages, FileRep
             })
         });
         let from_name = row.get(from);
-        let sender_url = row.get(sender);
-        let class = if row.get(draft).eq_ignore_ascii_case("yes") {
+        let sender_url = row.id(sender);
+        let class = if row.id(draft).eq_ignore_ascii_case("yes") {
             MessageClass::Draft
         } else if from_name.is_empty() && sender_url.is_empty() {
             MessageClass::System
@@ -211,7 +211,7 @@ pub fn read(table: &Table, diags: &mut Diagnostics) -> Result<(Messages, FileRep
             from: out.strings.intern(from_name),
             sender_url: out.strings.intern(sender_url),
             to: out.strings.intern(row.get(to)),
-            recipient_urls: out.strings.intern(row.get(recips)),
+            recipient_urls: out.strings.intern(row.id(recips)),
             time,
             class,
             direction,

@@ -23,12 +23,34 @@ pub use invitations::Invitation;
 pub use messages::{Direction, Message, MessageClass, Messages, Sym};
 pub use profile::Profile;
 pub use recommendations::Recommendation;
-pub use source::SourceKind;
+pub use source::{Limits, SourceKind};
 
 use crate::diag::Diagnostics;
 use crate::error::{Error, Result};
 use source::{Entry, Source};
 use table::Table;
+
+/// The names each file goes by, most usual first (matched ignoring case, at any depth).
+pub mod names {
+    /// Connections.csv.
+    pub const CONNECTIONS: &[&str] = &["Connections.csv"];
+    /// messages.csv (Messages.csv in 2018).
+    pub const MESSAGES: &[&str] = &["messages.csv"];
+    /// Invitations.csv.
+    pub const INVITATIONS: &[&str] = &["Invitations.csv"];
+    /// Endorsements received (the spaced name is the 2022 UTF-16 variant).
+    pub const ENDORSEMENTS_RECEIVED: &[&str] =
+        &["Endorsement_Received_Info.csv", "Endorsement Received Info.csv"];
+    /// Endorsements given.
+    pub const ENDORSEMENTS_GIVEN: &[&str] =
+        &["Endorsement_Given_Info.csv", "Endorsement Given Info.csv"];
+    /// Recommendations received.
+    pub const RECOMMENDATIONS_RECEIVED: &[&str] = &["Recommendations_Received.csv"];
+    /// Recommendations given.
+    pub const RECOMMENDATIONS_GIVEN: &[&str] = &["Recommendations_Given.csv"];
+    /// Profile.csv.
+    pub const PROFILE: &[&str] = &["Profile.csv"];
+}
 
 /// Message files that hold chats with LinkedIn's AI coach, never person-to-person messages.
 pub const COACH_FILES: [&str; 4] = [
@@ -109,53 +131,59 @@ pub struct Export {
     pub diagnostics: Diagnostics,
 }
 
-/// Reads the export at `path`, a zip or a folder.
-pub fn read(path: &Path) -> Result<Export> {
-    read_limited(path, source::MAX_ENTRY_BYTES)
+impl Export {
+    /// The name, inside the export, of the file read for one of [`names`]; the usual name when
+    /// no such file was read.
+    pub fn file_name<'a>(&'a self, names: &[&'a str]) -> &'a str {
+        let read = self.files.iter().find(|f| {
+            let base = f.name.rsplit('/').next().unwrap_or(&f.name);
+            names.iter().any(|n| base.eq_ignore_ascii_case(n))
+        });
+        read.map_or(names[0], |f| f.name.as_str())
+    }
 }
 
-/// Reads the export at `path`, refusing any file that inflates past `max_file_bytes`.
-pub fn read_limited(path: &Path, max_file_bytes: u64) -> Result<Export> {
-    let mut source = Source::open(path, max_file_bytes)?;
-    let mut r = Reader { source: &mut source, files: vec![], diags: Diagnostics::default() };
+/// Reads the export at `path`, a zip or a folder.
+pub fn read(path: &Path) -> Result<Export> {
+    read_limited(path, Limits::default())
+}
+
+/// Reads the export at `path`, refusing any file larger than `limits` allow.
+pub fn read_limited(path: &Path, limits: Limits) -> Result<Export> {
+    use names::*;
+    let mut source = Source::open(path, limits)?;
+    let mut r =
+        Reader { source: &mut source, files: vec![], diags: Diagnostics::default(), home: None };
     let columns = ["First Name", "Last Name", "Connected On"];
-    let Some(connections) = r.load(&["Connections.csv"], &columns, true, connections::read)? else {
+    let Some(connections) = r.load(CONNECTIONS, &columns, true, connections::read)? else {
         let searched = r.source.entries().len();
         return Err(Error::NoConnections { path: path.to_path_buf(), searched });
     };
-    let messages = r.load(&["messages.csv"], &["FROM", "DATE"], true, messages::read)?;
-    let invitations = r.load(
-        &["Invitations.csv"],
-        &["From", "To", "Sent At", "Direction"],
-        false,
-        invitations::read,
-    )?;
-    let received = ["Endorsement Date", "Endorser First Name", "Endorser Last Name"];
-    let endorsements_received = r.load(
-        &["Endorsement_Received_Info.csv", "Endorsement Received Info.csv"],
-        &received,
-        false,
-        |t, d| endorsements::read(t, "Endorser", d),
-    )?;
-    let given = ["Endorsement Date", "Endorsee First Name", "Endorsee Last Name"];
-    let endorsements_given = r.load(
-        &["Endorsement_Given_Info.csv", "Endorsement Given Info.csv"],
-        &given,
-        false,
-        |t, d| endorsements::read(t, "Endorsee", d),
-    )?;
-    let names = ["First Name", "Last Name"];
+    // Every other file comes from the folder of the Connections.csv used, where it has one.
+    let home = folder(&r.files[0].name).to_string();
+    r.home = Some(home.clone());
+    let messages = r.load(MESSAGES, &["FROM", "DATE"], false, messages::read)?;
+    let columns = ["From", "To", "Sent At", "Direction"];
+    let invitations = r.load(INVITATIONS, &columns, false, invitations::read)?;
+    let columns = ["Endorsement Date", "Endorser First Name", "Endorser Last Name"];
+    let endorsements_received = r.load(ENDORSEMENTS_RECEIVED, &columns, false, |t, d| {
+        endorsements::read(t, "Endorser", d)
+    })?;
+    let columns = ["Endorsement Date", "Endorsee First Name", "Endorsee Last Name"];
+    let endorsements_given =
+        r.load(ENDORSEMENTS_GIVEN, &columns, false, |t, d| endorsements::read(t, "Endorsee", d))?;
+    let columns = ["First Name", "Last Name"];
     let recommendations_received =
-        r.load(&["Recommendations_Received.csv"], &names, false, recommendations::read)?;
+        r.load(RECOMMENDATIONS_RECEIVED, &columns, false, recommendations::read)?;
     let recommendations_given =
-        r.load(&["Recommendations_Given.csv"], &names, false, recommendations::read)?;
-    let profile = r.load(&["Profile.csv"], &names, false, profile::read)?.flatten();
+        r.load(RECOMMENDATIONS_GIVEN, &columns, false, recommendations::read)?;
+    let profile = r.load(PROFILE, &columns, false, profile::read)?.flatten();
     let (files, diagnostics) = (r.files, r.diags);
     let ignored = ignored(&source);
     Ok(Export {
         path: path.to_path_buf(),
         kind: source.kind(),
-        export_date: export_date(path),
+        export_date: export_date(Path::new(&home)).or_else(|| export_date(path)),
         files,
         ignored,
         connections,
@@ -174,6 +202,8 @@ struct Reader<'s> {
     source: &'s mut Source,
     files: Vec<FileReport>,
     diags: Diagnostics,
+    /// The folder (inside the export) of the Connections.csv used.
+    home: Option<String>,
 }
 
 impl Reader<'_> {
@@ -206,28 +236,40 @@ impl Reader<'_> {
         }
     }
 
-    /// The copy to read among every file named like the first name present: a pristine one
-    /// (no BOM, no CRLF: not re-saved by a spreadsheet) before others, then by [`Source::find`]'s
-    /// order.
+    /// The copy to read among every file named like the first name present: the one in the
+    /// home folder; else, newest export first (the date in its folder's name), a pristine
+    /// copy (no BOM, no CRLF: not re-saved by a spreadsheet) before an edited one, an empty
+    /// file last, then by [`Source::find`]'s order.
     fn pick(&mut self, names: &[&str]) -> Result<Option<Entry>> {
         for name in names {
-            let found: Vec<Entry> = self.source.find(name).into_iter().cloned().collect();
-            if found.len() <= 1 {
-                if let Some(e) = found.into_iter().next() {
-                    return Ok(Some(e));
-                }
-                continue;
+            let mut found: Vec<Entry> = self.source.find(name).into_iter().cloned().collect();
+            if let Some(home) = &self.home
+                && let Some(e) = found.iter().find(|e| folder(&e.name) == home)
+            {
+                return Ok(Some(e.clone()));
             }
+            if found.len() <= 1 {
+                match found.pop() {
+                    Some(e) => return Ok(Some(e)),
+                    None => continue,
+                }
+            }
+            found.sort_by_key(|e| std::cmp::Reverse(export_date(Path::new(&e.name))));
+            let mut fallback = None;
             for entry in &found {
                 let bytes = self.source.read(entry)?;
+                if bytes.iter().all(u8::is_ascii_whitespace) {
+                    continue;
+                }
                 let head = &bytes[..bytes.len().min(1 << 16)];
-                let pristine =
-                    !head.starts_with(b"\xEF\xBB\xBF") && !head.windows(2).any(|w| w == b"\r\n");
-                if pristine {
+                let edited =
+                    head.starts_with(b"\xEF\xBB\xBF") || head.windows(2).any(|w| w == b"\r\n");
+                if !edited {
                     return Ok(Some(entry.clone()));
                 }
+                fallback.get_or_insert_with(|| entry.clone());
             }
-            return Ok(found.into_iter().next());
+            return Ok(fallback.or_else(|| found.first().cloned()));
         }
         Ok(None)
     }
@@ -240,6 +282,11 @@ impl Reader<'_> {
             .map(|e| e.name.clone())
             .collect()
     }
+}
+
+/// The folder part of a `/`-separated name inside the export.
+fn folder(name: &str) -> &str {
+    name.rsplit_once('/').map_or("", |(d, _)| d)
 }
 
 fn ignored(source: &Source) -> Vec<Ignored> {

@@ -8,9 +8,33 @@ use std::path::{Path, PathBuf};
 
 use crate::error::{Error, Result};
 
-/// No entry of an export may inflate past this: the largest real messages.csv files are a few
+/// No file of an export may be larger than this: the largest real messages.csv files are a few
 /// hundred MB; anything far beyond is a zip bomb or not an export.
-pub const MAX_ENTRY_BYTES: u64 = 4 << 30;
+pub const MAX_ENTRY_BYTES: u64 = 2 << 30;
+
+/// Nor may a zip entry inflate to more than this many times its compressed size (once past
+/// [`RATIO_FLOOR`]): CSV deflates 4–20 ×, deflate's own maximum is about 1,000 ×.
+pub const MAX_RATIO: u64 = 200;
+
+/// Entries up to this size are never refused for their compression ratio.
+pub const RATIO_FLOOR: u64 = 64 << 20;
+
+/// How large the files of an export may be.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Limits {
+    /// The largest file, in bytes, once inflated.
+    pub max_bytes: u64,
+    /// The largest ratio of inflated to compressed size of a zip entry …
+    pub max_ratio: u64,
+    /// … for entries larger than this.
+    pub ratio_floor: u64,
+}
+
+impl Default for Limits {
+    fn default() -> Limits {
+        Limits { max_bytes: MAX_ENTRY_BYTES, max_ratio: MAX_RATIO, ratio_floor: RATIO_FLOOR }
+    }
+}
 
 /// Whether the export was a zip or a folder.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
@@ -29,6 +53,8 @@ pub struct Entry {
     pub name: String,
     /// Its size in bytes as stored (uncompressed size for a zip entry, as declared).
     pub size: u64,
+    /// For a zip entry, its compressed size.
+    pub compressed: Option<u64>,
     index: usize,
 }
 
@@ -51,17 +77,16 @@ pub struct Source {
     entries: Vec<Entry>,
     zip: Option<zip::ZipArchive<File>>,
     paths: Vec<PathBuf>,
-    limit: u64,
+    limits: Limits,
 }
 
 impl Source {
-    /// Opens `path` as a folder if it is one, else as a zip archive; no file may be larger
-    /// than `limit` bytes once inflated.
-    pub fn open(path: &Path, limit: u64) -> Result<Source> {
+    /// Opens `path` as a folder if it is one, else as a zip archive, its files held to `limits`.
+    pub fn open(path: &Path, limits: Limits) -> Result<Source> {
         let meta = std::fs::metadata(path).map_err(|e| Error::io(path, e))?;
         let mut source =
             if meta.is_dir() { Source::open_folder(path)? } else { Source::open_zip(path)? };
-        source.limit = limit;
+        source.limits = limits;
         Ok(source)
     }
 
@@ -81,7 +106,12 @@ impl Source {
             // but they are not export files either.
             let Some(name) = file.enclosed_name() else { continue };
             let name = name.to_string_lossy().replace('\\', "/");
-            entries.push(Entry { name, size: file.size(), index });
+            entries.push(Entry {
+                name,
+                size: file.size(),
+                compressed: Some(file.compressed_size()),
+                index,
+            });
         }
         Ok(Source {
             path: path.to_path_buf(),
@@ -89,7 +119,7 @@ impl Source {
             entries,
             zip: Some(zip),
             paths: vec![],
-            limit: MAX_ENTRY_BYTES,
+            limits: Limits::default(),
         })
     }
 
@@ -108,7 +138,7 @@ impl Source {
             let rel = item.path().strip_prefix(root).unwrap_or(item.path());
             let name = rel.to_string_lossy().replace('\\', "/");
             let size = item.metadata().map(|m| m.len()).unwrap_or(0);
-            entries.push(Entry { name, size, index: paths.len() });
+            entries.push(Entry { name, size, compressed: None, index: paths.len() });
             paths.push(item.path().to_path_buf());
         }
         Ok(Source {
@@ -117,7 +147,7 @@ impl Source {
             entries,
             zip: None,
             paths,
-            limit: MAX_ENTRY_BYTES,
+            limits: Limits::default(),
         })
     }
 
@@ -147,7 +177,10 @@ impl Source {
 
     /// Reads one file whole, refusing anything that inflates past the limit.
     pub fn read(&mut self, entry: &Entry) -> Result<Vec<u8>> {
-        let limit = self.limit;
+        let Limits { max_bytes, max_ratio, ratio_floor } = self.limits;
+        let by_ratio =
+            entry.compressed.map_or(u64::MAX, |c| c.saturating_mul(max_ratio).max(ratio_floor));
+        let limit = max_bytes.min(by_ratio);
         let too_large =
             || Error::TooLarge { path: self.path.clone(), entry: entry.name.clone(), limit };
         if entry.size > limit {

@@ -96,10 +96,10 @@ impl Table {
         let missing: Vec<String> = required
             .iter()
             .filter(|r| !found.iter().any(|c| c.eq_ignore_ascii_case(r)))
-            .map(|r| format!("\"{r}\""))
+            .map(|r| format!("{r:?}"))
             .collect();
         let found: Vec<String> =
-            found.iter().filter(|c| !c.is_empty()).map(|c| format!("\"{c}\"")).collect();
+            found.iter().filter(|c| !c.is_empty()).map(|c| format!("{c:?}")).collect();
         Err(Error::MissingColumns {
             file: file.to_string(),
             missing: missing.join(", "),
@@ -123,65 +123,101 @@ impl Table {
     }
 
     /// Calls `each` for every data row of the right width. Rows of another width are reported
-    /// as skipped. Returns the number of data rows seen (including skipped ones).
+    /// as skipped; a quote that never closes is reported and reading resumes on the next line.
+    /// Returns the number of data rows seen (including skipped ones).
     pub fn rows(
         &self,
         diags: &mut Diagnostics,
         mut each: impl FnMut(Row<'_>, &mut Diagnostics),
     ) -> u64 {
         let data = &self.text.as_bytes()[self.data_start..];
-        let mut reader = reader(self.delimiter, data);
-        // Byte records: the text is UTF-8 already, and fields never used (CONTENT) are never
-        // validated again.
-        let mut record = ByteRecord::new();
+        let (mut offset, mut lines_before) = (0, self.data_line - 1);
         let mut seen = 0;
-        loop {
-            match reader.read_byte_record(&mut record) {
-                Ok(true) => {}
-                Ok(false) => break,
-                Err(e) => {
-                    let line = e.position().map_or(0, |p| p.line()) + self.data_line - 1;
-                    diags.skip(&self.file, line, "unreadable row", format!("unreadable row: {e}"));
-                    seen += 1;
+        'restart: loop {
+            let slice = &data[offset..];
+            let mut reader = reader(self.delimiter, slice);
+            // Byte records: the text is UTF-8 already, and fields never used (CONTENT) are
+            // never validated again.
+            let mut record = ByteRecord::new();
+            loop {
+                match reader.read_byte_record(&mut record) {
+                    Ok(true) => {}
+                    Ok(false) => break 'restart,
+                    Err(e) => {
+                        let line = e.position().map_or(0, |p| p.line()) + lines_before;
+                        diags.skip(
+                            &self.file,
+                            line,
+                            "unreadable row",
+                            format!("unreadable row: {e}"),
+                        );
+                        seen += 1;
+                        continue;
+                    }
+                }
+                let Some(pos) = record.position() else { continue };
+                let line = start_line(slice, pos) + lines_before;
+                if record.iter().all(|f| matches!(f.trim_ascii(), b"" | b"NA")) {
+                    continue; // a blank line, or one of empty cells
+                }
+                seen += 1;
+                if record.len() == self.header.len() || self.is_padding(&record) {
+                    each(Row { table: self, line, record: &record }, diags);
                     continue;
                 }
-            }
-            let line = record.position().map_or(0, |p| start_line(data, p)) + self.data_line - 1;
-            if record.len() == 1 && record[0].trim_ascii().is_empty() {
-                continue; // a line of white space
-            }
-            seen += 1;
-            if record.len() != self.header.len() {
-                let padding = record.len() > self.header.len()
-                    && record.iter().skip(self.header.len()).all(|f| f.is_empty());
-                if !padding {
-                    diags.skip(
-                        &self.file,
-                        line,
-                        "wrong field count",
-                        format!(
-                            "row has {} fields, the header has {}",
-                            record.len(),
-                            self.header.len()
-                        ),
+                let start = pos.byte() as usize;
+                let at_end = reader.position().byte() as usize >= slice.len();
+                let spans = record.iter().any(|f| f.contains(&b'\n'));
+                if !(at_end && spans) {
+                    let msg = format!(
+                        "row has {} fields, the header has {}",
+                        record.len(),
+                        self.header.len()
                     );
+                    diags.skip(&self.file, line, "wrong field count", msg);
                     continue;
                 }
+                // A quote that never closes runs to the end of the file: report it, then read
+                // on from the next line so the rows it swallowed are not lost.
+                let rest = &slice[start..];
+                let last = line + rest.iter().filter(|&&b| b == b'\n').count() as u64
+                    - u64::from(rest.ends_with(b"\n"));
+                let msg = format!(
+                    "a quote opened in this row never closes (it runs to line {last}); the row is skipped and reading resumes on the next line"
+                );
+                diags.skip(&self.file, line, "unclosed quote", msg);
+                match rest.iter().position(|&b| b == b'\n') {
+                    Some(nl) => {
+                        offset += start + nl + 1;
+                        lines_before = line;
+                        continue 'restart;
+                    }
+                    None => break 'restart,
+                }
             }
-            each(Row { table: self, line, record: &record }, diags);
         }
         seen
+    }
+
+    fn is_padding(&self, record: &ByteRecord) -> bool {
+        record.len() > self.header.len()
+            && record.iter().skip(self.header.len()).all(<[u8]>::is_empty)
     }
 }
 
 impl Row<'_> {
-    /// The field of column `col` as written, with `NA` (a spreadsheet's empty cell) read as
-    /// empty; empty when the file has no such column.
+    /// The field of column `col` as written; empty when the file has no such column.
     pub fn raw(&self, col: Option<usize>) -> &str {
         // Fields of UTF-8 text split at ASCII delimiters are UTF-8.
-        match col.and_then(|c| self.record.get(c)).map(std::str::from_utf8) {
-            Some(Ok("NA")) | Some(Err(_)) | None => "",
-            Some(Ok(s)) => s,
+        col.and_then(|c| self.record.get(c)).and_then(|f| std::str::from_utf8(f).ok()).unwrap_or("")
+    }
+
+    /// An identifier-like field (URL, e-mail, id, flag), trimmed, with a spreadsheet's `NA`
+    /// read as empty. Names and text keep a literal `NA`.
+    pub fn id(&self, col: Option<usize>) -> &str {
+        match self.get(col) {
+            "NA" => "",
+            s => s,
         }
     }
 
@@ -195,9 +231,9 @@ impl Row<'_> {
         self.raw(col).trim()
     }
 
-    /// The trimmed field, or `None` when empty.
+    /// An identifier-like field ([`Row::id`]), or `None` when empty.
     pub fn opt(&self, col: Option<usize>) -> Option<String> {
-        Some(self.get(col)).filter(|s| !s.is_empty()).map(str::to_string)
+        Some(self.id(col)).filter(|s| !s.is_empty()).map(str::to_string)
     }
 
     /// The file this row comes from.
@@ -238,6 +274,8 @@ pub fn decode(file: &str, bytes: Vec<u8>, diags: &mut Diagnostics) -> (String, V
         Some(encoding_rs::UTF_16BE)
     } else if bytes.len() >= 4 && bytes[1] == 0 && bytes[3] == 0 && bytes[0] != 0 {
         Some(encoding_rs::UTF_16LE)
+    } else if bytes.len() >= 4 && bytes[0] == 0 && bytes[2] == 0 && bytes[1] != 0 {
+        Some(encoding_rs::UTF_16BE)
     } else {
         None
     };

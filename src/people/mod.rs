@@ -14,6 +14,7 @@ pub use key::{ProfileKey, name_key};
 pub use owner::{Owner, OwnerMethod};
 
 use crate::diag::Diagnostics;
+use crate::export::names::*;
 use crate::export::{Direction, Export, MessageClass, Sym};
 
 /// An index into [`People::persons`].
@@ -152,16 +153,25 @@ impl People {
         let Some(name) = name.map(name_key).filter(|n| !n.is_empty()) else {
             return Resolved::Nobody;
         };
-        match self.by_name.get(&name).map(Vec::as_slice) {
-            Some([id]) => Resolved::Person(*id),
-            Some(ids) if ids.len() > 1 => Resolved::Ambiguous(ids.to_vec()),
-            _ if self.owner.key.is_none() && self.owner_name.as_deref() == Some(name.as_str()) => {
-                Resolved::Owner
-            }
-            _ => self
+        // Where the owner has no URL (2018, 2020), their name is theirs, not a namesake's.
+        if self.owner.key.is_none() && self.owner_name.as_deref() == Some(name.as_str()) {
+            return Resolved::Owner;
+        }
+        // A reference that has a URL can only be, by name, a connection that has none.
+        let candidates: Vec<PersonId> = self.by_name.get(&name).map_or_else(Vec::new, |ids| {
+            ids.iter()
+                .copied()
+                .filter(|&id| key.is_none() || self.persons[id as usize].key.is_none())
+                .collect()
+        });
+        match candidates[..] {
+            [id] => Resolved::Person(id),
+            [] if key.is_none() => self
                 .contacts_by_name
                 .get(&name)
                 .map_or(Resolved::Nobody, |&id| Resolved::Person(id)),
+            [] => Resolved::Nobody,
+            _ => Resolved::Ambiguous(candidates),
         }
     }
 
@@ -172,12 +182,12 @@ impl People {
             let is_owner = key.is_some() && key == self.owner.key;
             if is_owner {
                 let msg = "the owner's own profile; not counted as a connection".to_string();
-                diags.repair("Connections.csv", c.line, "owner row", msg);
+                diags.repair(export.file_name(CONNECTIONS), c.line, "owner row", msg);
             } else if let Some(k) = &key {
                 if let Some(&first) = self.by_key.get(k) {
                     let line = export.connections[first as usize].line;
                     let msg = format!("the same profile URL as line {line}; both rows kept");
-                    diags.repair("Connections.csv", c.line, "duplicate URL", msg);
+                    diags.repair(export.file_name(CONNECTIONS), c.line, "duplicate URL", msg);
                 } else {
                     self.by_key.insert(k.clone(), id);
                 }
@@ -205,21 +215,14 @@ impl People {
         let key = url.and_then(ProfileKey::parse);
         let found = self.lookup_key(key.as_ref(), url, name);
         match (&found, &key) {
-            (Resolved::Owner, _) => return found,
-            (Resolved::Person(id), Some(k))
-                if self.persons[*id as usize].key.as_ref() != Some(k) =>
-            {
-                let p = &mut self.persons[*id as usize];
-                if p.key.is_none() {
-                    // A URL-less connection (2021 – mid 2023), matched by name: learn its URL.
-                    p.key = Some(k.clone());
-                    self.by_key.insert(k.clone(), *id);
-                    return found;
-                }
-                // The name belongs to a connection with another URL: a different person.
+            (Resolved::Person(id), Some(k)) if self.persons[*id as usize].key.is_none() => {
+                // A URL-less connection (2021 – mid 2023), matched by name: learn its URL.
+                self.persons[*id as usize].key = Some(k.clone());
+                self.by_key.insert(k.clone(), *id);
+                return found;
             }
-            (Resolved::Person(_) | Resolved::Ambiguous(_), _) => return found,
             (Resolved::Nobody, _) => {}
+            _ => return found,
         }
         let name = name.unwrap_or("").trim();
         if key.is_none() && name.is_empty() && url.and_then(key::urn).is_none() {
@@ -246,8 +249,7 @@ impl People {
 
     fn link_messages(&mut self, export: &Export, diags: &mut Diagnostics) {
         let messages = &export.messages;
-        let file = export.files.iter().find(|f| f.name.to_lowercase().ends_with("messages.csv"));
-        let file = file.map_or("messages.csv", |f| f.name.as_str()).to_string();
+        let file = export.file_name(MESSAGES).to_string();
         let text = |sym: Sym| messages.text(sym);
         // Pass 1: who sent each row, and who takes part in each conversation. A million rows
         // name a few thousand people: each distinct (URL, name) is resolved once.
@@ -330,14 +332,21 @@ impl People {
                 Direction::Incoming => (&inv.inviter, &inv.from),
             };
             let r = self.resolve_or_add(url.as_deref(), Some(name));
-            invitations.push(self.settle(r, diags, "Invitations.csv", inv.line, name, export));
+            invitations.push(self.settle(
+                r,
+                diags,
+                export.file_name(INVITATIONS),
+                inv.line,
+                name,
+                export,
+            ));
         }
         self.links.invitations = invitations;
         for (given, list) in
             [(false, &export.endorsements_received), (true, &export.endorsements_given)]
         {
             let file =
-                if given { "Endorsement_Given_Info.csv" } else { "Endorsement_Received_Info.csv" };
+                export.file_name(if given { ENDORSEMENTS_GIVEN } else { ENDORSEMENTS_RECEIVED });
             let mut out = Vec::with_capacity(list.len());
             for e in list {
                 let name = format!("{} {}", e.first_name, e.last_name);
@@ -353,8 +362,11 @@ impl People {
         for (given, list) in
             [(false, &export.recommendations_received), (true, &export.recommendations_given)]
         {
-            let file =
-                if given { "Recommendations_Given.csv" } else { "Recommendations_Received.csv" };
+            let file = export.file_name(if given {
+                RECOMMENDATIONS_GIVEN
+            } else {
+                RECOMMENDATIONS_RECEIVED
+            });
             let mut out = Vec::with_capacity(list.len());
             for r in list {
                 let name = format!("{} {}", r.first_name, r.last_name);

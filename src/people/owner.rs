@@ -2,7 +2,7 @@
 //! Invitations.csv URLs, the most frequent sender in messages.csv, the 2018/2020 Direction
 //! column, Profile.csv's name; otherwise the owner is unknown, and said so.
 
-use foldhash::{HashMap, HashMapExt};
+use foldhash::{HashMap, HashMapExt, HashSet};
 
 use serde::Serialize;
 
@@ -99,22 +99,50 @@ fn by_invitations(export: &Export) -> Option<(ProfileKey, String)> {
     ))
 }
 
+/// The profile that takes part in the most rows, as sender or recipient: the owner is in
+/// nearly every row of their own messages. A profile that is one of the connections cannot be
+/// the owner. In the 9-column era (no recipient URLs) only senders count.
 fn by_messages(export: &Export) -> Option<(ProfileKey, String)> {
-    // Count raw URLs first: a million rows, a few thousand distinct senders to normalise.
     let messages = &export.messages;
-    let mut raw: HashMap<Sym, usize> = HashMap::new();
+    // Count distinct (sender, recipients) first: a million rows, a few thousand pairs.
+    let mut pairs: HashMap<(Sym, Sym), usize> = HashMap::new();
     for m in &messages.rows {
-        *raw.entry(m.sender_url).or_default() += 1;
+        *pairs.entry((m.sender_url, m.recipient_urls)).or_default() += 1;
     }
-    let mut counts: HashMap<ProfileKey, usize> = HashMap::new();
-    for (url, n) in raw {
-        if let Some(key) = ProfileKey::parse(messages.text(url)) {
-            *counts.entry(key).or_default() += n;
+    let mut counts: HashMap<ProfileKey, (usize, usize)> = HashMap::new();
+    for ((sender, recipients), n) in pairs {
+        let sender = ProfileKey::parse(messages.text(sender));
+        let mut in_row: Vec<ProfileKey> = sender.iter().cloned().collect();
+        for url in messages.text(recipients).split(',') {
+            if let Some(k) = ProfileKey::parse(url).filter(|k| !in_row.contains(k)) {
+                in_row.push(k);
+            }
+        }
+        for k in in_row {
+            let as_sender = usize::from(sender.as_ref() == Some(&k)) * n;
+            let c = counts.entry(k).or_default();
+            c.0 += n;
+            c.1 += as_sender;
         }
     }
-    let (key, n) = counts.into_iter().max_by(|a, b| a.1.cmp(&b.1).then_with(|| b.0.cmp(&a.0)))?;
-    let total = export.messages.rows.len();
-    Some((key, format!("messages.csv: the most frequent sender ({n} of {total} rows)")))
+    let connections: HashSet<ProfileKey> = export
+        .connections
+        .iter()
+        .filter_map(|c| c.url.as_deref().and_then(ProfileKey::parse))
+        .collect();
+    let (key, (rows, sent)) = counts
+        .into_iter()
+        .filter(|(k, c)| !connections.contains(k) && c.1 > 0)
+        .max_by(|a, b| a.1.cmp(&b.1).then_with(|| b.0.cmp(&a.0)))?;
+    let total = messages.rows.len();
+    let evidence = if rows > sent {
+        format!(
+            "messages.csv: in {rows} of {total} rows as sender or recipient, the most of anyone"
+        )
+    } else {
+        format!("messages.csv: the most frequent sender ({sent} of {total} rows)")
+    };
+    Some((key, evidence))
 }
 
 fn by_direction(export: &Export) -> Option<(String, String)> {
