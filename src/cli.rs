@@ -20,6 +20,47 @@ pub struct Args {
 /// The subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Score every connection and write the report: scores, action lists, summary.
+    Analyze {
+        /// The export: the .zip as downloaded, or a folder holding its files at any depth.
+        export: PathBuf,
+        /// Your interaction notes (CSV: date,person,kind,direction,tags,note).
+        #[arg(long, value_name = "FILE")]
+        notes: Option<PathBuf>,
+        /// Where to write the report.
+        #[arg(long, value_name = "DIR", default_value = "netsift-report")]
+        out: PathBuf,
+        /// Score as of this day (YYYY-MM-DD); default: the export's date.
+        #[arg(long, value_name = "DATE")]
+        as_of: Option<String>,
+        /// The scoring model (see `netsift config --default`).
+        #[arg(long, value_name = "FILE")]
+        config: Option<PathBuf>,
+    },
+    /// Check the score on your own history: cut it at a date, score, and see how well the
+    /// scores ranked who was in contact afterwards, beside simple baselines.
+    Backtest {
+        /// The export.
+        export: PathBuf,
+        /// The day to cut the history at (YYYY-MM-DD).
+        #[arg(long, value_name = "DATE")]
+        at: String,
+        /// Your interaction notes.
+        #[arg(long, value_name = "FILE")]
+        notes: Option<PathBuf>,
+        /// The scoring model.
+        #[arg(long, value_name = "FILE")]
+        config: Option<PathBuf>,
+        /// Print the results as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Print the scoring model's configuration.
+    Config {
+        /// Print the documented defaults (a complete netsift.toml).
+        #[arg(long = "default", required = true)]
+        defaults: bool,
+    },
     /// Show what netsift finds in an export: files and their eras, row counts, the owner,
     /// matches, skipped rows.
     Inspect {

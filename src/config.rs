@@ -5,10 +5,44 @@ use std::path::PathBuf;
 use jiff::civil::Date;
 
 use crate::cli::{Args, Command};
+use crate::error::Error;
+use crate::model::Model;
 
 /// What one run of netsift is to do, with every value checked.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum Config {
+    /// `netsift analyze`.
+    Analyze {
+        /// The export path (zip or folder).
+        export: PathBuf,
+        /// The notes file, if any.
+        notes: Option<PathBuf>,
+        /// The report folder.
+        out: PathBuf,
+        /// The day to score as of; `None`: the export's date.
+        as_of: Option<Date>,
+        /// The scoring model (defaults merged with `--config`).
+        model: Model,
+        /// No warnings or progress on stderr.
+        quiet: bool,
+    },
+    /// `netsift backtest`.
+    Backtest {
+        /// The export path.
+        export: PathBuf,
+        /// The cut.
+        at: Date,
+        /// The notes file, if any.
+        notes: Option<PathBuf>,
+        /// The scoring model.
+        model: Model,
+        /// Print JSON.
+        json: bool,
+        /// No warnings on stderr.
+        quiet: bool,
+    },
+    /// `netsift config --default`.
+    ShowDefaults,
     /// `netsift inspect`.
     Inspect {
         /// The export path (zip or folder).
@@ -32,19 +66,42 @@ pub enum Config {
 }
 
 impl Config {
-    /// Checks the parsed arguments; the error is a usage message.
-    pub fn from_args(args: Args) -> Result<Config, String> {
+    /// Checks the parsed arguments and reads the model file; a bad value is
+    /// [`Error::Usage`], an unusable model file another error.
+    pub fn from_args(args: Args) -> Result<Config, Error> {
         let quiet = args.quiet;
+        let day = |flag: &str, text: &str| -> Result<Date, Error> {
+            text.parse()
+                .map_err(|_| Error::Usage(format!("{flag} {text:?} is not a date (YYYY-MM-DD)")))
+        };
+        let model = |path: Option<PathBuf>| -> Result<Model, Error> {
+            path.map_or_else(|| Ok(Model::default()), |p| Model::from_file(&p))
+        };
         Ok(match args.command {
+            Command::Analyze { export, notes, out, as_of, config } => Config::Analyze {
+                export,
+                notes,
+                out,
+                as_of: as_of.map(|d| day("--as-of", &d)).transpose()?,
+                model: model(config)?,
+                quiet,
+            },
+            Command::Backtest { export, at, notes, config, json } => Config::Backtest {
+                export,
+                at: day("--at", &at)?,
+                notes,
+                model: model(config)?,
+                json,
+                quiet,
+            },
+            Command::Config { .. } => Config::ShowDefaults,
             Command::Inspect { export, notes, json } => {
                 Config::Inspect { export, notes, json, quiet }
             }
             Command::Sample { out, connections, messages, seed, zip, date } => {
-                let export_date: Date = date
-                    .parse()
-                    .map_err(|_| format!("--date {date:?} is not a date (YYYY-MM-DD)"))?;
+                let export_date = day("--date", &date)?;
                 if connections == 0 {
-                    return Err("--connections must be at least 1".into());
+                    return Err(Error::Usage("--connections must be at least 1".into()));
                 }
                 let spec =
                     crate::sample::SampleSpec { connections, messages, seed, zip, export_date };
@@ -63,7 +120,7 @@ mod tests {
     fn config(args: &[&str]) -> Result<Config, String> {
         let args = Args::try_parse_from(std::iter::once("netsift").chain(args.iter().copied()))
             .map_err(|e| e.to_string())?;
-        Config::from_args(args)
+        Config::from_args(args).map_err(|e| e.to_string())
     }
 
     #[test]

@@ -58,6 +58,12 @@ pub enum Error {
         /// The columns of the best header candidate.
         found: String,
     },
+    /// The interaction table could not be built or grouped (a defect, not bad input).
+    #[error("interaction table: {0}")]
+    Table(#[from] polars::prelude::PolarsError),
+    /// The command line asks for something impossible (exit 2).
+    #[error("{0}")]
+    Usage(String),
     /// Any other unusable input, with the file named.
     #[error("{file}: {message}")]
     Input {

@@ -2,18 +2,27 @@
 //! real relationships and which are clutter.
 //!
 //! The pipeline, one module per stage: [`export`] reads the files, [`people`] resolves who is
-//! who and who the owner is, [`notes`] reads the user's own interaction notes; [`inspect`]
-//! reports what was found. [`sample`] writes synthetic exports for tests and benchmarks.
+//! who and who the owner is, [`notes`] reads the user's own interaction notes,
+//! [`interactions`] lays every event out as a table, [`features`] sums it up per person,
+//! [`score`] scores and tiers every connection, [`report`] writes the outputs; [`analyze`]
+//! runs them all. [`inspect`] reports what an export holds, [`backtest`] checks the score
+//! against the user's own history, [`sample`] writes synthetic exports.
 
+pub mod backtest;
 pub mod cli;
 pub mod config;
 pub mod diag;
 pub mod error;
 pub mod export;
+pub mod features;
 pub mod inspect;
+pub mod interactions;
+pub mod model;
 pub mod notes;
 pub mod people;
+pub mod report;
 pub mod sample;
+pub mod score;
 
 use std::path::Path;
 
@@ -21,7 +30,12 @@ pub use error::{Error, Result};
 
 use diag::Diagnostics;
 use inspect::Inspection;
+use interactions::Interactions;
+use jiff::Timestamp;
+use jiff::civil::Date;
+use model::Model;
 use people::People;
+use report::{Analysis, Summary};
 
 /// Reads the export (and the notes, when given), resolves who is who, and reports what was
 /// found, with every skipped or repaired row.
@@ -32,4 +46,52 @@ pub fn inspect(export: &Path, notes: Option<&Path>) -> Result<(Inspection, Diagn
     let notes = notes.map(|n| notes::read(n, &people, &mut diags)).transpose()?;
     let inspection = Inspection::new(&export, &people, notes.as_ref(), &diags);
     Ok((inspection, diags))
+}
+
+/// The whole run: reads the export and the notes, scores every connection as of `as_of`
+/// (default: the export's date), and writes the report into `out`.
+pub fn analyze(
+    export: &Path,
+    notes: Option<&Path>,
+    out: &Path,
+    as_of: Option<Date>,
+    model: &Model,
+) -> Result<(Summary, Diagnostics)> {
+    let export = export::read(export)?;
+    let mut diags = export.diagnostics.clone();
+    let people = People::resolve(&export, &mut diags);
+    let notes = notes.map(|n| notes::read(n, &people, &mut diags)).transpose()?;
+    let as_of = as_of_moment(as_of.or(export.export_date), &export);
+    let interactions = Interactions::collect(&export, &people, notes.as_ref(), model, as_of);
+    let features = features::compute(&interactions, &export, &people, model)?;
+    let scored =
+        score::score_all(&export, &features, notes.as_ref(), model, &interactions, &people);
+    let analysis = Analysis {
+        export: &export,
+        people: &people,
+        interactions: &interactions,
+        features: &features,
+        scored: &scored,
+        model,
+        as_of: as_of.as_second(),
+    };
+    Ok((report::write(&analysis, out)?, diags))
+}
+
+/// The end of the given day (UTC); without one, the latest moment in the data.
+pub fn as_of_moment(day: Option<Date>, export: &export::Export) -> Timestamp {
+    let end =
+        |d: Date| d.at(23, 59, 59, 0).to_zoned(jiff::tz::TimeZone::UTC).map(|z| z.timestamp()).ok();
+    if let Some(t) = day.and_then(end) {
+        return t;
+    }
+    let latest = export
+        .messages
+        .rows
+        .iter()
+        .map(|m| m.time)
+        .chain(export.invitations.iter().map(|i| i.sent_at))
+        .chain(export.connections.iter().filter_map(|c| c.connected_on.and_then(end)))
+        .max();
+    latest.unwrap_or(Timestamp::UNIX_EPOCH)
 }

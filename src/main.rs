@@ -13,9 +13,13 @@ use netsift::config::Config;
 fn main() -> ExitCode {
     let config = match Config::from_args(Args::parse()) {
         Ok(config) => config,
-        Err(usage) => {
+        Err(netsift::Error::Usage(usage)) => {
             eprintln!("netsift: {usage}");
             return ExitCode::from(2);
+        }
+        Err(e) => {
+            eprintln!("netsift: error: {e}");
+            return ExitCode::from(1);
         }
     };
     match run(&config) {
@@ -31,6 +35,26 @@ fn main() -> ExitCode {
 fn run(config: &Config) -> anyhow::Result<()> {
     let mut out = std::io::stdout().lock();
     match config {
+        Config::Analyze { export, notes, out: dir, as_of, model, quiet } => {
+            let (summary, diags) = netsift::analyze(export, notes.as_deref(), dir, *as_of, model)?;
+            if !quiet {
+                diags.write_to(std::io::stderr().lock(), 20)?;
+            }
+            out.write_all(summary.to_text(dir).as_bytes())?;
+        }
+        Config::Backtest { export, at, notes, model, json, quiet } => {
+            let (backtest, diags) = netsift::backtest::run(export, notes.as_deref(), *at, model)?;
+            if !quiet {
+                diags.write_to(std::io::stderr().lock(), 20)?;
+            }
+            if *json {
+                serde_json::to_writer_pretty(&mut out, &backtest)?;
+                writeln!(out)?;
+            } else {
+                out.write_all(backtest.to_text().as_bytes())?;
+            }
+        }
+        Config::ShowDefaults => out.write_all(netsift::model::DEFAULT_TOML.as_bytes())?,
         Config::Inspect { export, notes, json, quiet } => {
             let (inspection, diags) = netsift::inspect(export, notes.as_deref())?;
             if !quiet {

@@ -1,0 +1,318 @@
+//! Stage 3, interactions: every event between the owner and a person as one row — person,
+//! time, channel, flow, weight — from messages, invitation notes, endorsements,
+//! recommendations and the user's notes, up to the as-of moment. Held sorted by person and
+//! time, and as a polars DataFrame for the group-by features.
+
+use jiff::Timestamp;
+use polars::prelude::{Column, DataFrame, PolarsResult};
+use serde::Serialize;
+
+use crate::export::{Direction, Export, MessageClass};
+use crate::model::Model;
+use crate::notes::{Kind, NoteDirection, Notes};
+use crate::people::{People, PersonId};
+
+/// How an interaction happened.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Channel {
+    /// A LinkedIn message in a one-to-one conversation.
+    Message,
+    /// A LinkedIn message in a group conversation.
+    GroupMessage,
+    /// An invitation that carried a personal note.
+    InvitationNote,
+    /// An endorsement.
+    Endorsement,
+    /// A recommendation.
+    Recommendation,
+    /// A call (notes).
+    Call,
+    /// A meeting (notes).
+    Meeting,
+    /// A message outside LinkedIn (notes).
+    NoteMessage,
+    /// An e-mail (notes).
+    Email,
+    /// Met at an event (notes).
+    Event,
+    /// A referral (notes).
+    Referral,
+    /// An introduction (notes).
+    Intro,
+    /// Help given or received (notes).
+    Help,
+    /// Anything else (notes).
+    Other,
+}
+
+impl Channel {
+    /// Every channel, in code order.
+    pub const ALL: [Channel; 14] = [
+        Channel::Message,
+        Channel::GroupMessage,
+        Channel::InvitationNote,
+        Channel::Endorsement,
+        Channel::Recommendation,
+        Channel::Call,
+        Channel::Meeting,
+        Channel::NoteMessage,
+        Channel::Email,
+        Channel::Event,
+        Channel::Referral,
+        Channel::Intro,
+        Channel::Help,
+        Channel::Other,
+    ];
+
+    /// Its key in `[channels]` of netsift.toml and in the outputs.
+    pub fn key(self) -> &'static str {
+        match self {
+            Channel::Message => "message",
+            Channel::GroupMessage => "group_message",
+            Channel::InvitationNote => "invitation_note",
+            Channel::Endorsement => "endorsement",
+            Channel::Recommendation => "recommendation",
+            Channel::Call => "call",
+            Channel::Meeting => "meeting",
+            Channel::NoteMessage => "note_message",
+            Channel::Email => "email",
+            Channel::Event => "event",
+            Channel::Referral => "referral",
+            Channel::Intro => "intro",
+            Channel::Help => "help",
+            Channel::Other => "other",
+        }
+    }
+
+    /// In words, for reasons.
+    pub fn label(self) -> &'static str {
+        match self {
+            Channel::GroupMessage => "group message",
+            Channel::InvitationNote => "invitation note",
+            Channel::NoteMessage => "message (notes)",
+            c => c.key(),
+        }
+    }
+
+    /// Whether the channel is from the user's notes.
+    pub fn from_notes(self) -> bool {
+        self as u8 >= Channel::Call as u8
+    }
+
+    /// A call, meeting, referral, introduction, help or recommendation: a relationship.
+    pub fn is_deep(self) -> bool {
+        matches!(
+            self,
+            Channel::Call
+                | Channel::Meeting
+                | Channel::Referral
+                | Channel::Intro
+                | Channel::Help
+                | Channel::Recommendation
+        )
+    }
+
+    fn of_note(kind: Kind) -> Channel {
+        match kind {
+            Kind::Call => Channel::Call,
+            Kind::Meeting => Channel::Meeting,
+            Kind::Message => Channel::NoteMessage,
+            Kind::Email => Channel::Email,
+            Kind::Event => Channel::Event,
+            Kind::Referral => Channel::Referral,
+            Kind::Intro => Channel::Intro,
+            Kind::Help => Channel::Help,
+            Kind::Other => Channel::Other,
+        }
+    }
+}
+
+/// Who acted.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Flow {
+    /// The owner, towards them.
+    Out,
+    /// They, towards the owner.
+    In,
+    /// Both (a meeting, a call noted as mutual).
+    Mutual,
+}
+
+/// One interaction.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Event {
+    /// The person.
+    pub person: PersonId,
+    /// When, in seconds since 1970 (UTC).
+    pub time: i64,
+    /// How.
+    pub channel: Channel,
+    /// Who acted.
+    pub flow: Flow,
+    /// The channel's depth from the model.
+    pub weight: f64,
+}
+
+/// Every interaction up to `as_of`, sorted by person and time.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Interactions {
+    /// The events.
+    pub events: Vec<Event>,
+    /// The moment of scoring, in seconds since 1970.
+    pub as_of: i64,
+    /// For each person, where their events start in `events` (one more entry at the end).
+    starts: Vec<u32>,
+}
+
+impl Interactions {
+    /// Gathers every interaction of `export` (and the notes) that happened by `as_of`.
+    pub fn collect(
+        export: &Export,
+        people: &People,
+        notes: Option<&Notes>,
+        model: &Model,
+        as_of: Timestamp,
+    ) -> Interactions {
+        let mut events = Vec::new();
+        let mut push = |person, time: Timestamp, channel: Channel, flow| {
+            let weight = model.depth(channel.key());
+            events.push(Event { person, time: time.as_second(), channel, flow, weight });
+        };
+        let groups = group_conversations(export, people);
+        for (i, m) in export.messages.rows.iter().enumerate() {
+            if m.class != MessageClass::Person {
+                continue;
+            }
+            let link = people.links.messages[i];
+            let flow = if link.outgoing { Flow::Out } else { Flow::In };
+            let group = m.conversation.is_some_and(|c| groups[c as usize]);
+            let channel = if group { Channel::GroupMessage } else { Channel::Message };
+            for &p in people.links.counterparts(i) {
+                push(p, m.time, channel, flow);
+            }
+        }
+        for (inv, who) in export.invitations.iter().zip(&people.links.invitations) {
+            if let (Some(p), true) = (who, inv.has_note()) {
+                let flow = if inv.direction == Direction::Outgoing { Flow::Out } else { Flow::In };
+                push(*p, inv.sent_at, Channel::InvitationNote, flow);
+            }
+        }
+        let links = &people.links;
+        for (list, who, flow) in [
+            (&export.endorsements_received, &links.endorsements_received, Flow::In),
+            (&export.endorsements_given, &links.endorsements_given, Flow::Out),
+        ] {
+            for (e, p) in list.iter().zip(who) {
+                if let Some(p) = p {
+                    push(*p, e.date, Channel::Endorsement, flow);
+                }
+            }
+        }
+        for (list, who, flow) in [
+            (&export.recommendations_received, &links.recommendations_received, Flow::In),
+            (&export.recommendations_given, &links.recommendations_given, Flow::Out),
+        ] {
+            for (r, p) in list.iter().zip(who) {
+                if let (Some(p), Some(t)) = (p, r.created) {
+                    push(*p, t, Channel::Recommendation, flow);
+                }
+            }
+        }
+        for note in notes.map_or(&[][..], |n| &n.notes) {
+            let flow = match note.direction {
+                NoteDirection::Given => Flow::Out,
+                NoteDirection::Received => Flow::In,
+                NoteDirection::Mutual => Flow::Mutual,
+            };
+            // A noted day counts from its noon, UTC.
+            let time = note.date.at(12, 0, 0, 0).to_zoned(jiff::tz::TimeZone::UTC);
+            let Ok(time) = time.map(|z| z.timestamp()) else { continue };
+            push(note.person, time, Channel::of_note(note.kind), flow);
+            if let Some(with) = note.with {
+                // Introducing someone is a service to them too.
+                push(with, time, Channel::of_note(note.kind), Flow::Out);
+            }
+        }
+        Interactions::new(events, as_of.as_second(), people.persons.len())
+    }
+
+    fn new(mut events: Vec<Event>, as_of: i64, persons: usize) -> Interactions {
+        events.retain(|e| e.time <= as_of);
+        events.sort_by_key(|e| (e.person, e.time));
+        let mut starts = Vec::with_capacity(persons + 1);
+        let mut at = 0;
+        for p in 0..persons as PersonId {
+            starts.push(at as u32);
+            while at < events.len() && events[at].person == p {
+                at += 1;
+            }
+        }
+        starts.push(events.len() as u32);
+        Interactions { events, as_of, starts }
+    }
+
+    /// The same interactions cut at an earlier moment (for backtests).
+    pub fn until(&self, as_of: i64) -> Interactions {
+        Interactions::new(self.events.clone(), as_of, self.starts.len() - 1)
+    }
+
+    /// The events of one person, oldest first.
+    pub fn of(&self, person: PersonId) -> &[Event] {
+        let p = person as usize;
+        match (self.starts.get(p), self.starts.get(p + 1)) {
+            (Some(&a), Some(&b)) => &self.events[a as usize..b as usize],
+            _ => &[],
+        }
+    }
+
+    /// The events as a DataFrame: `person` (u32), `time` (i64 seconds), `channel` (u32 code),
+    /// `flow` (i32: 1 out, -1 in, 0 mutual), `weight` (f64), and 0/1 indicator columns
+    /// `out`, `in`, `mutual`, `message_out`, `message_in` for group-by sums.
+    pub fn frame(&self) -> PolarsResult<DataFrame> {
+        let e = &self.events;
+        let ind =
+            |f: &dyn Fn(&Event) -> bool| e.iter().map(|x| u32::from(f(x))).collect::<Vec<u32>>();
+        let message = |x: &Event| matches!(x.channel, Channel::Message | Channel::GroupMessage);
+        let columns = vec![
+            Column::new("person".into(), e.iter().map(|x| x.person).collect::<Vec<u32>>()),
+            Column::new("time".into(), e.iter().map(|x| x.time).collect::<Vec<i64>>()),
+            Column::new("channel".into(), e.iter().map(|x| x.channel as u32).collect::<Vec<u32>>()),
+            Column::new(
+                "flow".into(),
+                e.iter()
+                    .map(|x| match x.flow {
+                        Flow::Out => 1,
+                        Flow::In => -1,
+                        Flow::Mutual => 0,
+                    })
+                    .collect::<Vec<i32>>(),
+            ),
+            Column::new("weight".into(), e.iter().map(|x| x.weight).collect::<Vec<f64>>()),
+            Column::new("out".into(), ind(&|x| x.flow == Flow::Out)),
+            Column::new("in".into(), ind(&|x| x.flow == Flow::In)),
+            Column::new("mutual".into(), ind(&|x| x.flow == Flow::Mutual)),
+            Column::new("message_out".into(), ind(&|x| message(x) && x.flow == Flow::Out)),
+            Column::new("message_in".into(), ind(&|x| message(x) && x.flow == Flow::In)),
+        ];
+        DataFrame::new(e.len(), columns)
+    }
+}
+
+/// Which conversations are group chats: more than one person besides the owner takes part.
+fn group_conversations(export: &Export, people: &People) -> Vec<bool> {
+    let mut first: Vec<Option<PersonId>> = vec![None; export.messages.conversations.len()];
+    let mut group = vec![false; first.len()];
+    for (i, m) in export.messages.rows.iter().enumerate() {
+        let Some(c) = m.conversation else { continue };
+        for &p in people.links.counterparts(i) {
+            match first[c as usize] {
+                None => first[c as usize] = Some(p),
+                Some(q) if q != p => group[c as usize] = true,
+                Some(_) => {}
+            }
+        }
+    }
+    group
+}

@@ -1,0 +1,284 @@
+//! The scoring model: every weight and threshold, documented, with defaults written out as the
+//! `netsift.toml` that `netsift config --default` prints. A user's file overrides any subset.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::{Error, Result};
+
+/// The defaults, as a commented `netsift.toml`.
+pub const DEFAULT_TOML: &str = r#"# netsift.toml: the scoring model. Every key is optional in your own file; what you leave out
+# keeps the value below. Scores are 0-100, built from five components in [0, 1].
+
+[weights]
+# How much each component counts (normalised to sum to 1). Days since the last contact is the
+# strongest single predictor of tie strength (Gilbert & Karahalios 2009), reciprocity and depth
+# come next (Granovetter 1973: time, intensity, intimacy, reciprocal services).
+recency = 0.30
+reciprocity = 0.25
+intensity = 0.20
+depth = 0.15
+longevity = 0.10
+
+[recency]
+# Recency halves every this many days without contact.
+half_life_days = 180
+# A tie silent for longer than this many times its own typical gap is decaying: recency halves
+# once more.
+rhythm_factor = 8.0
+
+[intensity]
+# Each interaction counts less as it ages: its weight halves every this many days.
+decay_half_life_days = 365
+# The decayed, depth-weighted volume at which intensity reaches 63 %.
+saturation = 8.0
+
+[reciprocity]
+# An answer within this many days counts as a reply.
+reply_window_days = 30
+
+[tiers]
+# core: two-way within core_days and a score of at least core_min_score.
+core_min_score = 50.0
+core_days = 120
+# active: two-way (or a deep contact) within active_days; older: dormant.
+active_days = 365
+# new: connected within new_days, nothing two-way yet.
+new_days = 30
+# A personal welcome is a message sent within welcome_days of connecting.
+welcome_days = 14
+
+[layers]
+# Dunbar's layers (about 5 / 15 / 50 / 150): the score a tie needs to count in each.
+support = 80.0
+sympathy = 65.0
+affinity = 50.0
+active = 35.0
+
+[followup]
+# Without a rhythm or a tag cadence, stay in touch every default_days; a rhythm learnt from
+# the tie is kept within [min_days, max_days].
+default_days = 90
+min_days = 14
+max_days = 180
+
+[cadence]
+# Days between contacts for people carrying a tag in your notes (the shortest applies).
+client = 14
+mentor = 30
+family = 30
+
+[channels]
+# How deep each channel is, 0-1: a call says more than a message, a message more than an
+# endorsement; merely being connected says nothing.
+call = 1.0
+meeting = 1.0
+referral = 1.0
+intro = 0.9
+help = 0.9
+recommendation = 0.8
+event = 0.6
+email = 0.6
+note_message = 0.5
+message = 0.5
+other = 0.4
+group_message = 0.2
+endorsement = 0.15
+invitation_note = 0.1
+"#;
+
+/// The scoring model (see [`DEFAULT_TOML`] for what each value means).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Model {
+    /// Component weights.
+    pub weights: Weights,
+    /// Recency.
+    pub recency: RecencyModel,
+    /// Intensity.
+    pub intensity: IntensityModel,
+    /// Reciprocity.
+    pub reciprocity: ReciprocityModel,
+    /// Tier thresholds.
+    pub tiers: TierModel,
+    /// Dunbar layer thresholds.
+    pub layers: Layers,
+    /// Follow-up cadence bounds.
+    pub followup: FollowupModel,
+    /// Days between contacts per tag.
+    pub cadence: BTreeMap<String, u32>,
+    /// Depth per channel.
+    pub channels: BTreeMap<String, f64>,
+}
+
+/// Component weights.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[allow(missing_docs)]
+pub struct Weights {
+    pub recency: f64,
+    pub reciprocity: f64,
+    pub intensity: f64,
+    pub depth: f64,
+    pub longevity: f64,
+}
+
+/// Recency parameters.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RecencyModel {
+    /// Days for recency to halve.
+    pub half_life_days: f64,
+    /// Silence beyond this many typical gaps halves recency again.
+    pub rhythm_factor: f64,
+}
+
+/// Intensity parameters.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct IntensityModel {
+    /// Days for an interaction's weight to halve.
+    pub decay_half_life_days: f64,
+    /// Volume at which intensity reaches 63 %.
+    pub saturation: f64,
+}
+
+/// Reciprocity parameters.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReciprocityModel {
+    /// An answer within this many days is a reply.
+    pub reply_window_days: f64,
+}
+
+/// Tier thresholds.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[allow(missing_docs)]
+pub struct TierModel {
+    pub core_min_score: f64,
+    pub core_days: f64,
+    pub active_days: f64,
+    pub new_days: f64,
+    pub welcome_days: f64,
+}
+
+/// Scores needed for each Dunbar layer.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[allow(missing_docs)]
+pub struct Layers {
+    pub support: f64,
+    pub sympathy: f64,
+    pub affinity: f64,
+    pub active: f64,
+}
+
+/// Follow-up cadence bounds, in days.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[allow(missing_docs)]
+pub struct FollowupModel {
+    pub default_days: f64,
+    pub min_days: f64,
+    pub max_days: f64,
+}
+
+impl Default for Model {
+    fn default() -> Model {
+        // The defaults are the documented file itself; a test proves it parses.
+        toml::from_str(DEFAULT_TOML).unwrap_or_else(|e| unreachable!("DEFAULT_TOML: {e}"))
+    }
+}
+
+impl Model {
+    /// The defaults with a user's `netsift.toml` laid over them.
+    pub fn from_file(path: &Path) -> Result<Model> {
+        let text = std::fs::read_to_string(path).map_err(|e| Error::io(path, e))?;
+        Model::from_toml(&text)
+            .map_err(|message| Error::Input { file: path.display().to_string(), message })
+    }
+
+    /// The defaults with `text` laid over them, table by table.
+    pub fn from_toml(text: &str) -> Result<Model, String> {
+        let mut base: toml::Table = toml::from_str(DEFAULT_TOML).map_err(|e| e.to_string())?;
+        let user: toml::Table = toml::from_str(text).map_err(|e| e.to_string())?;
+        merge(&mut base, user);
+        let model: Model =
+            toml::Value::Table(base).try_into().map_err(|e: toml::de::Error| e.to_string())?;
+        model.check()?;
+        Ok(model)
+    }
+
+    /// The depth of a channel by its name in `[channels]`.
+    pub fn depth(&self, channel: &str) -> f64 {
+        self.channels.get(channel).copied().unwrap_or(0.0)
+    }
+
+    fn check(&self) -> Result<(), String> {
+        let w = &self.weights;
+        let weights = [w.recency, w.reciprocity, w.intensity, w.depth, w.longevity];
+        if weights.iter().any(|&x| !(x >= 0.0 && x.is_finite()))
+            || weights.iter().sum::<f64>() <= 0.0
+        {
+            return Err("[weights] must be non-negative numbers, not all zero".into());
+        }
+        if let Some((name, _)) = self.channels.iter().find(|(_, d)| !(0.0..=1.0).contains(*d)) {
+            return Err(format!("[channels] {name} must be between 0 and 1"));
+        }
+        let positive = [
+            ("recency.half_life_days", self.recency.half_life_days),
+            ("intensity.decay_half_life_days", self.intensity.decay_half_life_days),
+            ("intensity.saturation", self.intensity.saturation),
+        ];
+        if let Some((name, _)) = positive.iter().find(|(_, v)| v.is_nan() || *v <= 0.0) {
+            return Err(format!("{name} must be greater than 0"));
+        }
+        Ok(())
+    }
+}
+
+fn merge(base: &mut toml::Table, over: toml::Table) {
+    for (key, value) in over {
+        match (base.get_mut(&key), value) {
+            (Some(toml::Value::Table(b)), toml::Value::Table(o)) => merge(b, o),
+            (_, value) => {
+                base.insert(key, value);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_documented_defaults_parse() {
+        let m = Model::default();
+        assert_eq!(m.weights.recency, 0.30);
+        assert_eq!(m.cadence["mentor"], 30);
+        assert_eq!(m.depth("call"), 1.0);
+    }
+
+    #[test]
+    fn a_user_file_overrides_a_subset() {
+        let m = Model::from_toml("[weights]\nrecency = 0.5\n[cadence]\ninvestor = 60\n").unwrap();
+        assert_eq!(m.weights.recency, 0.5);
+        assert_eq!(m.weights.depth, 0.15);
+        assert_eq!(m.cadence["investor"], 60);
+        assert_eq!(m.cadence["mentor"], 30);
+    }
+
+    #[test]
+    fn mistakes_are_named() {
+        let err = Model::from_toml("[weights]\nrecncy = 0.5\n").unwrap_err();
+        assert!(err.contains("recncy"), "{err}");
+        let err = Model::from_toml("[channels]\ncall = 3\n").unwrap_err();
+        assert_eq!(err, "[channels] call must be between 0 and 1");
+        let err = Model::from_toml("[weights]\nrecency = -1\n").unwrap_err();
+        assert_eq!(err, "[weights] must be non-negative numbers, not all zero");
+    }
+}

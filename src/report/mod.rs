@@ -1,0 +1,96 @@
+//! Stage 7, report: the output contract of DESIGN.md — `scores.csv` and `scores.json`, the
+//! action lists `prune.csv`, `reconnect.csv`, `welcome.csv`, `followup.csv`, and
+//! `summary.json` with the KPIs — each written atomically, every CSV safe to open in a
+//! spreadsheet.
+
+mod lists;
+mod summary;
+
+use std::path::Path;
+
+use serde::Serialize;
+
+pub use lists::{Followup, followups};
+pub use summary::Summary;
+
+use crate::error::{Error, Result};
+use crate::export::Export;
+use crate::features::Features;
+use crate::interactions::Interactions;
+use crate::model::Model;
+use crate::people::People;
+use crate::score::{Scored, day_of};
+
+/// Everything one analysis produced, ready to be written.
+pub struct Analysis<'a> {
+    /// The export read.
+    pub export: &'a Export,
+    /// Who is who.
+    pub people: &'a People,
+    /// Every interaction up to the moment of scoring.
+    pub interactions: &'a Interactions,
+    /// Features by person.
+    pub features: &'a [Features],
+    /// The scored connections, in Connections.csv order.
+    pub scored: &'a [Scored],
+    /// The model used.
+    pub model: &'a Model,
+    /// The moment of scoring (seconds since 1970).
+    pub as_of: i64,
+}
+
+/// Writes every output file into `dir` (created if needed) and returns the summary.
+pub fn write(analysis: &Analysis<'_>, dir: &Path) -> Result<Summary> {
+    std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+    let rows: Vec<lists::ScoreRow> =
+        analysis.scored.iter().map(|s| lists::ScoreRow::new(analysis, s)).collect();
+    write_atomic(&dir.join("scores.csv"), &csv_bytes(&rows)?)?;
+    let json = serde_json::to_vec_pretty(&rows)
+        .map_err(|e| Error::io(dir.join("scores.json"), e.into()))?;
+    write_atomic(&dir.join("scores.json"), &json)?;
+    write_atomic(&dir.join("prune.csv"), &csv_bytes(&lists::prune(analysis, &rows))?)?;
+    write_atomic(&dir.join("reconnect.csv"), &csv_bytes(&lists::reconnect(&rows))?)?;
+    write_atomic(&dir.join("welcome.csv"), &csv_bytes(&lists::welcome(analysis, &rows))?)?;
+    write_atomic(&dir.join("followup.csv"), &csv_bytes(&followups(analysis))?)?;
+    let summary = Summary::new(analysis);
+    let json = serde_json::to_vec_pretty(&summary)
+        .map_err(|e| Error::io(dir.join("summary.json"), e.into()))?;
+    write_atomic(&dir.join("summary.json"), &json)?;
+    Ok(summary)
+}
+
+/// Rows as CSV (header from the field names), every text cell neutralised against formulas.
+fn csv_bytes<T: Serialize>(rows: &[T]) -> Result<Vec<u8>> {
+    let mut w = csv::Writer::from_writer(Vec::new());
+    for row in rows {
+        w.serialize(row)
+            .map_err(|e| Error::Input { file: "CSV output".into(), message: e.to_string() })?;
+    }
+    w.into_inner().map_err(|e| Error::Input { file: "CSV output".into(), message: e.to_string() })
+}
+
+/// A cell that a spreadsheet would take for a formula (`=`, `+`, `-`, `@`, tab, CR at its
+/// start) gets a leading `'`, so it shows as text.
+pub fn safe(cell: &str) -> String {
+    match cell.chars().next() {
+        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{cell}"),
+        _ => cell.to_string(),
+    }
+}
+
+/// Writes `bytes` to `path` through a temporary file in the same folder and a rename, so the
+/// file is either the old one or the whole new one, never half-written.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
+    let name = path.file_name().map_or("out".into(), |n| n.to_string_lossy().into_owned());
+    let tmp = path.with_file_name(format!(".{name}.{}.tmp", std::process::id()));
+    let written = std::fs::write(&tmp, bytes).and_then(|()| std::fs::rename(&tmp, path));
+    written.map_err(|e| {
+        let _ = std::fs::remove_file(&tmp);
+        Error::io(path, e)
+    })
+}
+
+/// `YYYY-MM-DD` of a moment, empty when there is none.
+fn date(seconds: Option<i64>) -> String {
+    seconds.and_then(day_of).map_or(String::new(), |d| d.to_string())
+}

@@ -1,0 +1,243 @@
+//! `summary.json`: the headline numbers of a network — tiers, Dunbar layers, how much of it is
+//! two-way, the three I's (invitations with a note, welcomes and their answers, give and get).
+
+use serde::Serialize;
+
+use super::{Analysis, date};
+use crate::export::Direction;
+use crate::features::Welcome;
+use crate::interactions::{Channel, Flow};
+use crate::score::Tier;
+
+/// The KPIs of one analysis.
+#[derive(Clone, Debug, Serialize)]
+pub struct Summary {
+    /// The moment of scoring, YYYY-MM-DD.
+    pub as_of: String,
+    /// Connections scored (one per Connections.csv row, the owner's own row excepted).
+    pub connections: usize,
+    /// Of which hidden members (no name, no URL).
+    pub hidden_members: usize,
+    /// The export's owner.
+    pub owner: OwnerSummary,
+    /// How many connections in each tier.
+    pub tiers: Tiers,
+    /// How many connections reach each Dunbar layer's score, against the reference sizes.
+    pub layers: LayerCounts,
+    /// Share of connections with any two-way exchange ever.
+    pub quality_ratio: f64,
+    /// Personal welcomes after connecting.
+    pub welcomes: Welcomes,
+    /// Services (help, referrals, introductions, recommendations, endorsements) given and received.
+    pub give_get: GiveGet,
+    /// Invitations and their notes.
+    pub invitations: Invitations,
+    /// Introductions the owner made (notes).
+    pub introductions_made: usize,
+    /// Referrals the owner made (notes).
+    pub referrals_made: usize,
+}
+
+/// The owner.
+#[derive(Clone, Debug, Serialize)]
+#[allow(missing_docs)]
+pub struct OwnerSummary {
+    pub name: Option<String>,
+    pub profile_url: Option<String>,
+    pub method: crate::people::OwnerMethod,
+}
+
+/// Tier counts, closest first.
+#[derive(Clone, Debug, Default, Serialize)]
+#[allow(missing_docs)]
+pub struct Tiers {
+    pub core: usize,
+    pub active: usize,
+    pub dormant: usize,
+    pub weak: usize,
+    pub new: usize,
+    pub clutter: usize,
+}
+
+/// Connections at or above each layer's score; Dunbar's sizes for reference.
+#[derive(Clone, Debug, Serialize)]
+#[allow(missing_docs)]
+pub struct LayerCounts {
+    pub support: usize,
+    pub sympathy: usize,
+    pub affinity: usize,
+    pub active: usize,
+    pub reference: [usize; 4],
+}
+
+/// Welcomes sent within the window after connecting.
+#[derive(Clone, Debug, Serialize)]
+#[allow(missing_docs)]
+pub struct Welcomes {
+    pub sent: usize,
+    pub answered: usize,
+    pub reply_rate: Option<f64>,
+}
+
+/// Give and get.
+#[derive(Clone, Debug, Serialize)]
+#[allow(missing_docs)]
+pub struct GiveGet {
+    pub given: usize,
+    pub received: usize,
+    /// given / (given + received).
+    pub balance: Option<f64>,
+}
+
+/// Invitations in each direction and the share that carried a note.
+#[derive(Clone, Debug, Serialize)]
+#[allow(missing_docs)]
+pub struct Invitations {
+    pub outgoing: usize,
+    pub outgoing_with_note: usize,
+    pub outgoing_note_share: Option<f64>,
+    pub incoming: usize,
+    pub incoming_with_note: usize,
+    pub incoming_note_share: Option<f64>,
+}
+
+fn share(part: usize, whole: usize) -> Option<f64> {
+    (whole > 0).then(|| (part as f64 / whole as f64 * 1000.0).round() / 1000.0)
+}
+
+impl Summary {
+    /// The KPIs of an analysis.
+    pub fn new(a: &Analysis<'_>) -> Summary {
+        let mut tiers = Tiers::default();
+        let l = &a.model.layers;
+        let mut layers = LayerCounts {
+            support: 0,
+            sympathy: 0,
+            affinity: 0,
+            active: 0,
+            reference: [5, 15, 50, 150],
+        };
+        let (mut two_way, mut sent, mut answered) = (0, 0, 0);
+        for s in a.scored {
+            *match s.tier {
+                Tier::Core => &mut tiers.core,
+                Tier::Active => &mut tiers.active,
+                Tier::Dormant => &mut tiers.dormant,
+                Tier::Weak => &mut tiers.weak,
+                Tier::New => &mut tiers.new,
+                Tier::Clutter => &mut tiers.clutter,
+            } += 1;
+            layers.support += usize::from(s.score >= l.support);
+            layers.sympathy += usize::from(s.score >= l.sympathy);
+            layers.affinity += usize::from(s.score >= l.affinity);
+            layers.active += usize::from(s.score >= l.active);
+            let f = &a.features[s.connection];
+            two_way += usize::from(f.two_way());
+            sent += usize::from(f.welcome != Welcome::None);
+            answered += usize::from(f.welcome == Welcome::Answered);
+        }
+        let (mut given, mut received, mut intros, mut referrals) = (0, 0, 0, 0);
+        for e in &a.interactions.events {
+            {
+                let service = matches!(
+                    e.channel,
+                    Channel::Help
+                        | Channel::Referral
+                        | Channel::Intro
+                        | Channel::Recommendation
+                        | Channel::Endorsement
+                );
+                match (service, e.flow) {
+                    (true, Flow::Out) => given += 1,
+                    (true, Flow::In) => received += 1,
+                    (true, Flow::Mutual) => {
+                        given += 1;
+                        received += 1;
+                    }
+                    _ => {}
+                }
+                intros += usize::from(e.channel == Channel::Intro && e.flow == Flow::Out);
+                referrals += usize::from(e.channel == Channel::Referral && e.flow == Flow::Out);
+            }
+        }
+        let invitations = &a.export.invitations;
+        let count = |d: Direction, note: bool| {
+            invitations.iter().filter(|i| i.direction == d && (!note || i.has_note())).count()
+        };
+        let (out, out_note) = (count(Direction::Outgoing, false), count(Direction::Outgoing, true));
+        let (inc, inc_note) = (count(Direction::Incoming, false), count(Direction::Incoming, true));
+        let owner = &a.people.owner;
+        Summary {
+            as_of: date(Some(a.as_of)),
+            connections: a.scored.len(),
+            hidden_members: a
+                .scored
+                .iter()
+                .filter(|s| a.export.connections[s.connection].is_hidden())
+                .count(),
+            owner: OwnerSummary {
+                name: owner.name.clone(),
+                profile_url: owner.url(),
+                method: owner.method,
+            },
+            tiers,
+            layers,
+            quality_ratio: share(two_way, a.scored.len()).unwrap_or(0.0),
+            welcomes: Welcomes { sent, answered, reply_rate: share(answered, sent) },
+            give_get: GiveGet { given, received, balance: share(given, given + received) },
+            invitations: Invitations {
+                outgoing: out,
+                outgoing_with_note: out_note,
+                outgoing_note_share: share(out_note, out),
+                incoming: inc,
+                incoming_with_note: inc_note,
+                incoming_note_share: share(inc_note, inc),
+            },
+            introductions_made: intros,
+            referrals_made: referrals,
+        }
+    }
+}
+
+impl Summary {
+    /// A short readable summary for stdout, naming where the report is.
+    pub fn to_text(&self, dir: &std::path::Path) -> String {
+        let t = &self.tiers;
+        let pct = |x: f64| format!("{:.0} %", 100.0 * x);
+        let mut s = format!(
+            "as of {}: {} connections\n\
+             core {}  active {}  dormant {}  weak {}  new {}  clutter {}\n\
+             layers: {} support, {} sympathy, {} affinity, {} active (Dunbar: 5 / 15 / 50 / 150)\n\
+             two-way ever: {}",
+            self.as_of,
+            self.connections,
+            t.core,
+            t.active,
+            t.dormant,
+            t.weak,
+            t.new,
+            t.clutter,
+            self.layers.support,
+            self.layers.sympathy,
+            self.layers.affinity,
+            self.layers.active,
+            pct(self.quality_ratio),
+        );
+        if let Some(rate) = self.welcomes.reply_rate {
+            s.push_str(&format!(
+                "; welcomes answered: {} of {} ({})",
+                self.welcomes.answered,
+                self.welcomes.sent,
+                pct(rate)
+            ));
+        }
+        s.push_str(&format!(
+            "\nto do: prune {}, reconnect with {}, welcome {}\nreport: {}\n",
+            t.clutter,
+            t.dormant,
+            t.new,
+            dir.display()
+        ));
+        s
+    }
+}

@@ -1,0 +1,149 @@
+//! Stage 6, score: for every connection, five components in [0, 1] — recency (against a
+//! half-life and the tie's own rhythm), intensity, reciprocity, depth, longevity — combined by
+//! the model's weights into a 0–100 score; then a tier and the reasons in words. Runs over
+//! connections with rayon; the result does not depend on the number of threads.
+
+mod reasons;
+mod tier;
+
+use jiff::civil::Date;
+use rayon::prelude::*;
+use serde::Serialize;
+
+pub use tier::Tier;
+
+use crate::export::Export;
+use crate::features::{Features, midnight};
+use crate::interactions::Interactions;
+use crate::model::Model;
+use crate::notes::Notes;
+use crate::people::People;
+
+const DAY: f64 = 86_400.0;
+const YEAR: f64 = 365.25 * DAY;
+
+/// The five components, each in [0, 1].
+#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize)]
+pub struct Components {
+    /// How recent the last contact is, against a half-life and the tie's own rhythm.
+    pub recency: f64,
+    /// How much contact there is, recent contact counting more.
+    pub intensity: f64,
+    /// Whether both sides act, and answer each other.
+    pub reciprocity: f64,
+    /// The deepest channel used.
+    pub depth: f64,
+    /// How long the relationship has lasted.
+    pub longevity: f64,
+}
+
+/// One connection scored.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Scored {
+    /// The row of Connections.csv (and the person).
+    pub connection: usize,
+    /// The components.
+    pub components: Components,
+    /// 0–100.
+    pub score: f64,
+    /// The tier.
+    pub tier: Tier,
+    /// Tagged `keep` in the notes: never suggested for pruning.
+    pub keep: bool,
+    /// Tagged `prune` in the notes.
+    pub prune: bool,
+    /// The notes' tags.
+    pub tags: Vec<String>,
+    /// Why, in words.
+    pub reasons: Vec<String>,
+}
+
+/// The components of one person's features as of `as_of` (seconds since 1970).
+pub fn components(f: &Features, model: &Model, as_of: i64) -> Components {
+    let Some(last) = f.last else { return Components::default() };
+    let days = (as_of - last).max(0) as f64 / DAY;
+    let mut recency = 0.5f64.powf(days / model.recency.half_life_days);
+    if f.typical_gap_days.is_some_and(|gap| days > model.recency.rhythm_factor * gap.max(1.0)) {
+        recency *= 0.5; // silent for far longer than its own rhythm: decaying
+    }
+    let intensity = 1.0 - (-f.decayed_volume / model.intensity.saturation).exp();
+    let reciprocity = if f.two_way() {
+        let answered = |n: u32| 1.0 - 0.5f64.powi(n.min(64) as i32);
+        0.3 + 0.35 * answered(f.replies_by_them + f.mutual)
+            + 0.35 * answered(f.replies_by_owner + f.mutual)
+    } else {
+        0.0
+    };
+    let depth = f.best_channel.map_or(0.0, |c| model.depth(c.key()));
+    let longevity = f.first.map_or(0.0, |first| ((last - first) as f64 / (3.0 * YEAR)).min(1.0));
+    Components { recency, intensity, reciprocity, depth, longevity }
+}
+
+/// The 0–100 score of the components under the model's weights.
+pub fn combine(c: &Components, model: &Model) -> f64 {
+    let w = &model.weights;
+    let total = w.recency + w.intensity + w.reciprocity + w.depth + w.longevity;
+    let sum = w.recency * c.recency
+        + w.intensity * c.intensity
+        + w.reciprocity * c.reciprocity
+        + w.depth * c.depth
+        + w.longevity * c.longevity;
+    (100.0 * sum / total).clamp(0.0, 100.0)
+}
+
+/// Scores every connection (the owner's own row excepted), in parallel, in Connections.csv
+/// order.
+pub fn score_all(
+    export: &Export,
+    features: &[Features],
+    notes: Option<&Notes>,
+    model: &Model,
+    interactions: &Interactions,
+    people: &People,
+) -> Vec<Scored> {
+    let tags = tags_by_person(notes, export.connections.len());
+    let as_of = interactions.as_of;
+    (0..export.connections.len())
+        .into_par_iter()
+        .filter(|&i| !people.persons[i].is_owner)
+        .map(|i| score_one(export, i, &features[i], &tags[i], model, as_of))
+        .collect()
+}
+
+fn score_one(
+    export: &Export,
+    i: usize,
+    f: &Features,
+    tags: &[String],
+    model: &Model,
+    as_of: i64,
+) -> Scored {
+    let connection = &export.connections[i];
+    let components = components(f, model, as_of);
+    let score = combine(&components, model);
+    let connected = connection.connected_on.and_then(midnight);
+    let keep = tags.iter().any(|t| t == "keep");
+    let prune = tags.iter().any(|t| t == "prune");
+    let tier = tier::tier(f, &components, score, connected, prune, model, as_of);
+    let reasons = reasons::reasons(f, tier, connected, keep, prune, as_of);
+    Scored { connection: i, components, score, tier, keep, prune, tags: tags.to_vec(), reasons }
+}
+
+/// Every tag the notes give each connection, deduplicated, in order of first use.
+fn tags_by_person(notes: Option<&Notes>, connections: usize) -> Vec<Vec<String>> {
+    let mut tags = vec![Vec::new(); connections];
+    for note in notes.map_or(&[][..], |n| &n.notes) {
+        let Some(list) = tags.get_mut(note.person as usize) else { continue };
+        for t in &note.tags {
+            if !list.contains(t) {
+                list.push(t.clone());
+            }
+        }
+    }
+    tags
+}
+
+/// The day a moment falls on (UTC).
+pub fn day_of(seconds: i64) -> Option<Date> {
+    jiff::Timestamp::from_second(seconds).ok().map(|t| t.to_zoned(jiff::tz::TimeZone::UTC).date())
+}

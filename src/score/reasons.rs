@@ -1,0 +1,77 @@
+//! The reasons for a score and tier, in plain words: "14 messages both ways, last 50 days
+//! ago; call in September 2026 (notes)".
+
+use super::{DAY, Tier, day_of};
+use crate::features::{Features, Welcome};
+use crate::interactions::Flow;
+
+/// The reasons, most telling first.
+pub fn reasons(
+    f: &Features,
+    tier: Tier,
+    connected: Option<i64>,
+    keep: bool,
+    prune: bool,
+    as_of: i64,
+) -> Vec<String> {
+    let mut out = Vec::new();
+    let ago = |t: i64| ago((as_of - t).max(0) as f64 / DAY);
+    let messages = f.messages_sent + f.messages_received;
+    match (f.messages_sent, f.messages_received) {
+        (0, 0) => {}
+        (s, 0) => out.push(format!("{} sent, never answered", plural(s, "message"))),
+        (0, r) => out.push(format!("{} from them, never answered", plural(r, "message"))),
+        _ => out.push(format!(
+            "{} both ways ({} sent, {} received)",
+            plural(messages, "message"),
+            f.messages_sent,
+            f.messages_received
+        )),
+    }
+    if let Some(last) = f.last {
+        out.push(format!("last contact {}", ago(last)));
+    }
+    if let Some((at, channel)) = f.last_noted {
+        let month = day_of(at).map_or(String::new(), |d| d.strftime("%B %Y").to_string());
+        out.push(format!("{} in {month} (notes)", channel.label()));
+    }
+    if let Some(gap) = f.typical_gap_days.filter(|_| tier == Tier::Dormant) {
+        out.push(format!("usually in touch every {} days", gap.round()));
+    }
+    match f.welcome {
+        Welcome::Answered => out.push("welcome sent after connecting, answered".into()),
+        Welcome::Sent => out.push("welcome sent after connecting, not answered".into()),
+        Welcome::None if tier == Tier::New => out.push("no welcome sent yet".into()),
+        Welcome::None => {}
+    }
+    if let Some((flow, note)) = f.invitation {
+        let who = if flow == Flow::Out { "you invited them" } else { "they invited you" };
+        out.push(format!("{who}{}", if note { " with a note" } else { " without a note" }));
+    }
+    if f.events == 0 {
+        match connected {
+            Some(at) => out.push(format!("nothing exchanged since connecting {}", ago(at))),
+            None => out.push("nothing exchanged".into()),
+        }
+    }
+    if keep {
+        out.push("tagged keep: never suggested for pruning".into());
+    }
+    if prune {
+        out.push("tagged prune".into());
+    }
+    out
+}
+
+fn ago(days: f64) -> String {
+    match days {
+        d if d < 1.0 => "today".into(),
+        d if d < 60.0 => format!("{} ago", plural(d.floor() as u32, "day")),
+        d if d < 730.0 => format!("{} ago", plural((d / 30.44).floor() as u32, "month")),
+        d => format!("{} ago", plural((d / 365.25).floor() as u32, "year")),
+    }
+}
+
+fn plural(n: u32, what: &str) -> String {
+    if n == 1 { format!("1 {what}") } else { format!("{n} {what}s") }
+}

@@ -1,0 +1,89 @@
+//! Tiers (DESIGN.md): `core` close, two-way, recent; `active` two-way within the year; `dormant`
+//! a real relationship gone quiet; `weak` some contact, never two-way or deep (the owner's own
+//! unanswered outreach lands here); `new` connected recently, nothing exchanged yet; `clutter`
+//! never exchanged anything, or only their unanswered pitches.
+
+use serde::Serialize;
+
+use super::{Components, DAY};
+use crate::features::Features;
+use crate::model::Model;
+
+/// Where a connection stands.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Tier {
+    /// Close, two-way, recent.
+    Core,
+    /// Two-way within the year.
+    Active,
+    /// A real relationship gone quiet: reconnect.
+    Dormant,
+    /// Some contact, never two-way or deep.
+    Weak,
+    /// Connected recently, nothing exchanged yet: welcome.
+    New,
+    /// Nothing exchanged, or only their unanswered pitches: prune.
+    Clutter,
+}
+
+impl Tier {
+    /// Every tier, closest first.
+    pub const ALL: [Tier; 6] =
+        [Tier::Core, Tier::Active, Tier::Dormant, Tier::Weak, Tier::New, Tier::Clutter];
+
+    /// Its name in the outputs.
+    pub fn name(self) -> &'static str {
+        match self {
+            Tier::Core => "core",
+            Tier::Active => "active",
+            Tier::Dormant => "dormant",
+            Tier::Weak => "weak",
+            Tier::New => "new",
+            Tier::Clutter => "clutter",
+        }
+    }
+
+    /// A living relationship: core or active.
+    pub fn is_living(self) -> bool {
+        matches!(self, Tier::Core | Tier::Active)
+    }
+}
+
+/// The tier of a connection; `connected` is the day connected (seconds), `prune` the tag.
+pub fn tier(
+    f: &Features,
+    c: &Components,
+    score: f64,
+    connected: Option<i64>,
+    prune: bool,
+    model: &Model,
+    as_of: i64,
+) -> Tier {
+    if prune {
+        return Tier::Clutter;
+    }
+    let t = &model.tiers;
+    let days = |at: i64| (as_of - at).max(0) as f64 / DAY;
+    let recent = connected.is_some_and(|at| days(at) <= t.new_days);
+    if let Some(living) = f.last_living.filter(|_| c.reciprocity > 0.0 || deep(f)) {
+        return if days(living) <= t.core_days && score >= t.core_min_score {
+            Tier::Core
+        } else if days(living) <= t.active_days {
+            Tier::Active
+        } else {
+            Tier::Dormant
+        };
+    }
+    if recent {
+        return Tier::New;
+    }
+    // The owner reached out, or they gave something (an endorsement, a recommendation):
+    // some contact. Only their messages, never answered: pitches.
+    let gave = f.received > f.messages_received;
+    if f.sent > 0 || f.mutual > 0 || gave { Tier::Weak } else { Tier::Clutter }
+}
+
+fn deep(f: &Features) -> bool {
+    f.best_channel.is_some_and(|c| c.is_deep())
+}
