@@ -11,7 +11,7 @@ use serde::Serialize;
 use crate::diag::Diagnostics;
 use crate::error::Result;
 use crate::features::{self, midnight};
-use crate::interactions::Interactions;
+use crate::interactions::{Event, Flow, Interactions};
 use crate::model::Model;
 use crate::notes::{self, Notes};
 use crate::people::People;
@@ -27,15 +27,20 @@ pub struct Backtest {
     pub until: String,
     /// Connections made by the cut (hidden members and the owner's own row excepted).
     pub connections: usize,
-    /// Of which in contact after the cut.
-    pub in_contact_after: usize,
-    /// ROC AUC of the score: the chance that someone in contact afterwards scored above
-    /// someone who was not (0.5 is a coin).
-    pub score_auc: Option<f64>,
-    /// ROC AUC of days since the last contact alone (more recent ranks higher).
-    pub recency_auc: Option<f64>,
-    /// ROC AUC of the number of messages alone.
-    pub messages_auc: Option<f64>,
+    /// Of which in two-way contact after the cut: both sides acted (or met, or a deep
+    /// contact was noted) — the relationship lived on.
+    pub two_way_after: usize,
+    /// Of which in any contact after the cut (a pitch received counts).
+    pub any_contact_after: usize,
+    /// ROC AUC for two-way contact afterwards: the chance that someone whose relationship lived
+    /// on scored above someone whose did not (0.5 is a coin).
+    pub two_way: Auc,
+    /// ROC AUC for any contact afterwards.
+    pub any_contact: Auc,
+    /// Connections with some contact before the cut: where ranking is hard.
+    pub with_history: usize,
+    /// ROC AUC for two-way contact afterwards, among those with some contact before the cut.
+    pub two_way_with_history: Auc,
     /// Suggested for pruning at the cut.
     pub prune_suggested: usize,
     /// Of which silent afterwards.
@@ -44,9 +49,22 @@ pub struct Backtest {
     pub prune_precision: Option<f64>,
 }
 
-/// One connection at the cut: in contact afterwards, its score and the baselines, pruned.
+/// The ROC AUC of the score and of two baselines for one label.
+#[derive(Clone, Debug, Serialize)]
+pub struct Auc {
+    /// The score.
+    pub score: Option<f64>,
+    /// Days since the last contact alone (more recent ranks higher).
+    pub recency: Option<f64>,
+    /// The number of messages alone.
+    pub messages: Option<f64>,
+}
+
+/// One connection at the cut: contact afterwards, its score and the baselines, pruned.
 struct Row {
+    history: bool,
     after: bool,
+    two_way_after: bool,
     score: f64,
     recency: f64,
     messages: f64,
@@ -82,15 +100,31 @@ pub fn run(
             continue;
         }
         let p = s.connection as u32;
-        let after = all.of(p).iter().any(|e| e.time > cut);
+        let later: Vec<&Event> = all.of(p).iter().filter(|e| e.time > cut).collect();
+        let after = !later.is_empty();
+        let two_way_after = later.iter().any(|e| e.flow == Flow::Mutual || e.channel.is_deep())
+            || (later.iter().any(|e| e.flow == Flow::Out)
+                && later.iter().any(|e| e.flow == Flow::In));
         let f = &features[s.connection];
         let recency = f.last.map_or(f64::NEG_INFINITY, |t| t as f64);
         let messages = f64::from(f.messages_sent + f.messages_received);
         let pruned = s.tier == Tier::Clutter && !s.keep;
-        rows.push(Row { after, score: s.score, recency, messages, pruned });
+        rows.push(Row {
+            history: f.last.is_some(),
+            after,
+            two_way_after,
+            score: s.score,
+            recency,
+            messages,
+            pruned,
+        });
     }
-    let auc = |pick: fn(&Row) -> f64| {
-        roc_auc(&rows.iter().map(|r| (pick(r), r.after)).collect::<Vec<_>>())
+    let auc = |label: fn(&Row) -> bool, only_history: bool| {
+        let of = |pick: fn(&Row) -> f64| {
+            let rows = rows.iter().filter(|r| r.history || !only_history);
+            roc_auc(&rows.map(|r| (pick(r), label(r))).collect::<Vec<_>>())
+        };
+        Auc { score: of(|r| r.score), recency: of(|r| r.recency), messages: of(|r| r.messages) }
     };
     let prune_suggested = rows.iter().filter(|r| r.pruned).count();
     let prune_silent = rows.iter().filter(|r| r.pruned && !r.after).count();
@@ -99,10 +133,12 @@ pub fn run(
         at: at.to_string(),
         until: day(end.as_second()),
         connections: rows.len(),
-        in_contact_after: rows.iter().filter(|r| r.after).count(),
-        score_auc: auc(|r| r.score),
-        recency_auc: auc(|r| r.recency),
-        messages_auc: auc(|r| r.messages),
+        two_way_after: rows.iter().filter(|r| r.two_way_after).count(),
+        any_contact_after: rows.iter().filter(|r| r.after).count(),
+        two_way: auc(|r| r.two_way_after, false),
+        any_contact: auc(|r| r.after, false),
+        with_history: rows.iter().filter(|r| r.history).count(),
+        two_way_with_history: auc(|r| r.two_way_after, true),
         prune_suggested,
         prune_silent,
         prune_precision: (prune_suggested > 0)
@@ -141,18 +177,32 @@ impl Backtest {
     /// The findings for a terminal.
     pub fn to_text(&self) -> String {
         let f = |x: Option<f64>| x.map_or("–".to_string(), |v| format!("{v:.3}"));
+        let row = |a: &Auc| {
+            format!(
+                "score {}   days since last contact {}   message count {}",
+                f(a.score),
+                f(a.recency),
+                f(a.messages)
+            )
+        };
         format!(
             "backtest       history cut at {}, contact looked for until {}\n\
-             connections    {} made by the cut, {} of them in contact afterwards\n\
-             ROC AUC        score {}   days since last contact {}   message count {}   (0.5 = a coin)\n\
+             connections    {} made by the cut: {} in two-way contact afterwards, {} in any contact\n\
+             ROC AUC        (0.5 = a coin, 1 = perfect ranking)\n\
+             \x20 two-way      {}\n\
+             \x20 any contact  {}\n\
+             \x20 two-way, among the {} with contact before the cut\n\
+             \x20              {}\n\
              prune list     {} suggested at the cut, {} stayed silent (precision {})\n",
             self.at,
             self.until,
             self.connections,
-            self.in_contact_after,
-            f(self.score_auc),
-            f(self.recency_auc),
-            f(self.messages_auc),
+            self.two_way_after,
+            self.any_contact_after,
+            row(&self.two_way),
+            row(&self.any_contact),
+            self.with_history,
+            row(&self.two_way_with_history),
             self.prune_suggested,
             self.prune_silent,
             f(self.prune_precision),
