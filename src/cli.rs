@@ -91,6 +91,9 @@ pub enum Command {
         /// Write the export as a zip, as LinkedIn delivers it.
         #[arg(long)]
         zip: bool,
+        /// Also write truth.csv: the relationship class planted for each connection.
+        #[arg(long)]
+        truth: bool,
         /// The export's date (YYYY-MM-DD).
         #[arg(long, default_value = "2026-11-20")]
         date: String,

@@ -60,6 +60,8 @@ pub enum Config {
         out: PathBuf,
         /// What to write.
         spec: crate::sample::SampleSpec,
+        /// Also write truth.csv.
+        truth: bool,
         /// No progress on stderr.
         quiet: bool,
     },
@@ -98,14 +100,14 @@ impl Config {
             Command::Inspect { export, notes, json } => {
                 Config::Inspect { export, notes, json, quiet }
             }
-            Command::Sample { out, connections, messages, seed, zip, date } => {
+            Command::Sample { out, connections, messages, seed, zip, truth, date } => {
                 let export_date = day("--date", &date)?;
                 if connections == 0 {
                     return Err(Error::Usage("--connections must be at least 1".into()));
                 }
                 let spec =
                     crate::sample::SampleSpec { connections, messages, seed, zip, export_date };
-                Config::Sample { out, spec, quiet }
+                Config::Sample { out, spec, truth, quiet }
             }
         })
     }

@@ -34,10 +34,16 @@ pub enum Welcome {
 pub struct Features {
     /// Interactions of any kind.
     pub events: u32,
-    /// By the owner, towards them.
+    /// By the owner, towards them (group messages excepted).
     pub sent: u32,
-    /// By them, towards the owner.
+    /// By them, towards the owner (group messages excepted).
     pub received: u32,
+    /// Messages in group conversations they took part in, either way.
+    pub group: u32,
+    /// Of which the owner's.
+    pub group_sent: u32,
+    /// Of which theirs.
+    pub group_received: u32,
     /// Both at once (noted meetings and calls).
     pub mutual: u32,
     /// LinkedIn messages the owner sent them (group messages included).
@@ -60,6 +66,8 @@ pub struct Features {
     pub decayed_volume: f64,
     /// The deepest channel used.
     pub best_channel: Option<Channel>,
+    /// They gave something besides messages: an endorsement, a recommendation, noted help.
+    pub they_gave: bool,
     /// The last interaction from the notes, and its channel.
     pub last_noted: Option<(i64, Channel)>,
     /// A personal welcome after connecting.
@@ -110,7 +118,7 @@ fn aggregate(frame: &DataFrame, persons: usize) -> PolarsResult<Vec<Features>> {
     if frame.height() == 0 {
         return Ok(features);
     }
-    let counts = ["out", "in", "mutual", "message_out", "message_in"];
+    let counts = ["out", "in", "mutual", "group_out", "group_in", "message_out", "message_in"];
     // The eager aggregations are deprecated in favour of polars' lazy engine, which would add
     // some 600 crates (an HTTP client among them) to a tool that never touches the network.
     #[allow(deprecated)]
@@ -124,17 +132,20 @@ fn aggregate(frame: &DataFrame, persons: usize) -> PolarsResult<Vec<Features>> {
     let sum = |name: &str| -> PolarsResult<Vec<u32>> {
         Ok(sums.column(&format!("{name}_sum"))?.u32()?.into_no_null_iter().collect())
     };
-    let [out, inn, mutual, message_out, message_in] = counts.map(sum);
-    let (out, inn, mutual, message_out, message_in) =
-        (out?, inn?, mutual?, message_out?, message_in?);
+    let [out, inn, mutual, group_out, group_in, message_out, message_in] = counts.map(sum);
+    let (out, inn, mutual, group_out, group_in, message_out, message_in) =
+        (out?, inn?, mutual?, group_out?, group_in?, message_out?, message_in?);
     for (row, p) in people(&sums)?.into_iter().enumerate() {
         let f = &mut features[p];
         f.sent = out[row];
         f.received = inn[row];
         f.mutual = mutual[row];
+        f.group_sent = group_out[row];
+        f.group_received = group_in[row];
+        f.group = f.group_sent + f.group_received;
         f.messages_sent = message_out[row];
         f.messages_received = message_in[row];
-        f.events = f.sent + f.received + f.mutual;
+        f.events = f.sent + f.received + f.mutual + f.group;
     }
     for (df, column, is_first) in [(&first, "time_min", true), (&last, "time_max", false)] {
         let times: Vec<i64> = df.column(column)?.i64()?.into_no_null_iter().collect();
@@ -163,17 +174,24 @@ fn sequence(f: &mut Features, events: &[Event], as_of: i64, model: &Model) {
         if e.channel.from_notes() {
             f.last_noted = Some((e.time, e.channel));
         }
-        let replied = previous.is_some_and(|p| {
-            (e.time - p.time) as f64 <= window
-                && matches!((p.flow, e.flow), (Flow::Out, Flow::In) | (Flow::In, Flow::Out))
-        });
+        if e.channel.is_group() {
+            continue; // present in the same group: not an exchange between the two
+        }
+        if e.flow == Flow::In && !matches!(e.channel, Channel::Message | Channel::InvitationNote) {
+            f.they_gave = true;
+        }
+        let replied = e.channel.is_conversation()
+            && previous.is_some_and(|p| {
+                (e.time - p.time) as f64 <= window
+                    && matches!((p.flow, e.flow), (Flow::Out, Flow::In) | (Flow::In, Flow::Out))
+            });
         if replied {
             if e.flow == Flow::In { f.replies_by_them += 1 } else { f.replies_by_owner += 1 }
         }
         if replied || e.flow == Flow::Mutual || e.channel.is_deep() {
             f.last_living = Some(e.time);
         }
-        if e.flow != Flow::Mutual {
+        if e.flow != Flow::Mutual && e.channel.is_conversation() {
             previous = Some(e);
         }
         let day = e.time.div_euclid(86_400);

@@ -95,6 +95,26 @@ impl Channel {
         }
     }
 
+    /// A message to a group: shared presence, not an exchange between two people.
+    pub fn is_group(self) -> bool {
+        self == Channel::GroupMessage
+    }
+
+    /// A channel of conversation, where one side can answer the other: messages (LinkedIn's
+    /// and others), invitation notes, e-mail, calls, meetings. Endorsements and recommendations
+    /// are given, not answered.
+    pub fn is_conversation(self) -> bool {
+        matches!(
+            self,
+            Channel::Message
+                | Channel::InvitationNote
+                | Channel::NoteMessage
+                | Channel::Email
+                | Channel::Call
+                | Channel::Meeting
+        )
+    }
+
     /// Whether the channel is from the user's notes.
     pub fn from_notes(self) -> bool {
         self as u8 >= Channel::Call as u8
@@ -238,7 +258,8 @@ impl Interactions {
         Interactions::new(events, as_of.as_second(), people.persons.len())
     }
 
-    fn new(mut events: Vec<Event>, as_of: i64, persons: usize) -> Interactions {
+    /// Interactions from a list of events (any order) for `persons` people, cut at `as_of`.
+    pub fn new(mut events: Vec<Event>, as_of: i64, persons: usize) -> Interactions {
         events.retain(|e| e.time <= as_of);
         events.sort_by_key(|e| (e.person, e.time));
         let mut starts = Vec::with_capacity(persons + 1);
@@ -268,8 +289,10 @@ impl Interactions {
     }
 
     /// The events as a DataFrame: `person` (u32), `time` (i64 seconds), `channel` (u32 code),
-    /// `flow` (i32: 1 out, -1 in, 0 mutual), `weight` (f64), and 0/1 indicator columns
-    /// `out`, `in`, `mutual`, `message_out`, `message_in` for group-by sums.
+    /// `flow` (i32: 1 out, -1 in, 0 mutual), `weight` (f64), and 0/1 indicator columns for
+    /// group-by sums: `out`, `in`, `mutual` (person to person: group messages excepted),
+    /// `group_out`, `group_in`, `message_out`, `message_in` (LinkedIn messages, group
+    /// messages included).
     pub fn frame(&self) -> PolarsResult<DataFrame> {
         let e = &self.events;
         let ind =
@@ -290,9 +313,11 @@ impl Interactions {
                     .collect::<Vec<i32>>(),
             ),
             Column::new("weight".into(), e.iter().map(|x| x.weight).collect::<Vec<f64>>()),
-            Column::new("out".into(), ind(&|x| x.flow == Flow::Out)),
-            Column::new("in".into(), ind(&|x| x.flow == Flow::In)),
+            Column::new("out".into(), ind(&|x| x.flow == Flow::Out && !x.channel.is_group())),
+            Column::new("in".into(), ind(&|x| x.flow == Flow::In && !x.channel.is_group())),
             Column::new("mutual".into(), ind(&|x| x.flow == Flow::Mutual)),
+            Column::new("group_out".into(), ind(&|x| x.channel.is_group() && x.flow == Flow::Out)),
+            Column::new("group_in".into(), ind(&|x| x.channel.is_group() && x.flow == Flow::In)),
             Column::new("message_out".into(), ind(&|x| message(x) && x.flow == Flow::Out)),
             Column::new("message_in".into(), ind(&|x| message(x) && x.flow == Flow::In)),
         ];

@@ -67,9 +67,14 @@ fn run(config: &Config) -> anyhow::Result<()> {
                 out.write_all(inspection.to_text().as_bytes())?;
             }
         }
-        Config::Sample { out: dir, spec, quiet } => {
+        Config::Sample { out: dir, spec, truth, quiet } => {
             let written = netsift::sample::write_sample(spec, dir)
                 .with_context(|| format!("writing the sample into {}", dir.display()))?;
+            if *truth {
+                let path = dir.join("truth.csv");
+                netsift::sample::write_truth(spec, &path)
+                    .with_context(|| format!("writing {}", path.display()))?;
+            }
             if !quiet {
                 eprintln!("wrote {} bytes of CSV", written.bytes);
             }

@@ -19,5 +19,7 @@ mod notes;
 mod properties;
 // The synthetic export generator and the bundled sample.
 mod sample;
+// Scoring: planted classes, the contract files, properties.
+mod score;
 // Spreadsheet re-saves read as the pristine file.
 mod resave;

@@ -100,3 +100,21 @@ pub fn write_sample(spec: &SampleSpec, out_dir: &Path) -> io::Result<SampleOutpu
     }
     Ok(SampleOutput { export, notes: notes_csv, bytes: written? })
 }
+
+/// Writes `truth.csv`: the latent class the generator planted for every connection
+/// (`profile_url,class,connected_on,hidden`), so that what netsift infers can be checked.
+/// The same `spec` as [`write_sample`] describes the same people.
+pub fn write_truth(spec: &SampleSpec, path: &Path) -> io::Result<()> {
+    let world = World::new(spec);
+    let mut w = csv::Writer::from_writer(Vec::new());
+    w.write_record(["profile_url", "class", "connected_on", "hidden"])?;
+    for p in &world.people {
+        let url = if p.hidden { String::new() } else { p.connections_url() };
+        let day = time::utc(p.day * time::DAY, "%Y-%m-%d")?;
+        w.write_record([url, p.rel.name().into(), day, p.hidden.to_string()])?;
+    }
+    let bytes = w.into_inner().map_err(|e| io::Error::other(e.to_string()))?;
+    let tmp = path.with_extension("csv.tmp");
+    fs::write(&tmp, bytes)?;
+    fs::rename(&tmp, path)
+}

@@ -35,6 +35,21 @@ pub(super) enum Rel {
     None,
 }
 
+impl Rel {
+    /// The class in lower case, as `truth.csv` writes it.
+    pub(super) fn name(self) -> &'static str {
+        match self {
+            Rel::Close => "close",
+            Rel::Active => "active",
+            Rel::Dormant => "dormant",
+            Rel::Outreach => "outreach",
+            Rel::Pitch => "pitch",
+            Rel::Welcome => "welcome",
+            Rel::None => "none",
+        }
+    }
+}
+
 /// A connection (or, in `World::strangers`, someone who is not one).
 pub(super) struct Person {
     /// First and Last Name as Connections.csv writes them, decorations included.

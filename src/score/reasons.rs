@@ -16,27 +16,34 @@ pub fn reasons(
 ) -> Vec<String> {
     let mut out = Vec::new();
     let ago = |t: i64| ago((as_of - t).max(0) as f64 / DAY);
-    let messages = f.messages_sent + f.messages_received;
-    match (f.messages_sent, f.messages_received) {
+    let (sent, received) = (f.messages_sent - f.group_sent, f.messages_received - f.group_received);
+    let messages = sent + received;
+    match (sent, received) {
         (0, 0) => {}
         (s, 0) => out.push(format!("{} sent, never answered", plural(s, "message"))),
         (0, r) => out.push(format!("{} from them, never answered", plural(r, "message"))),
         _ => out.push(format!(
             "{} both ways ({} sent, {} received)",
             plural(messages, "message"),
-            f.messages_sent,
-            f.messages_received
+            sent,
+            received
         )),
+    }
+    if f.group > 0 {
+        out.push(format!("{} in group conversations you share", plural(f.group, "message")));
     }
     if let Some(last) = f.last {
         out.push(format!("last contact {}", ago(last)));
+    }
+    if let Some(living) = f.last_living.filter(|&l| Some(l) != f.last) {
+        out.push(format!("last two-way exchange {}", ago(living)));
     }
     if let Some((at, channel)) = f.last_noted {
         let month = day_of(at).map_or(String::new(), |d| d.strftime("%B %Y").to_string());
         out.push(format!("{} in {month} (notes)", channel.label()));
     }
     if let Some(gap) = f.typical_gap_days.filter(|_| tier == Tier::Dormant) {
-        out.push(format!("usually in touch every {} days", gap.round()));
+        out.push(format!("usually in touch every {}", plural(gap.round() as u32, "day")));
     }
     match f.welcome {
         Welcome::Answered => out.push("welcome sent after connecting, answered".into()),

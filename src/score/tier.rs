@@ -79,9 +79,8 @@ pub fn tier(
         return Tier::New;
     }
     // The owner reached out, or they gave something (an endorsement, a recommendation):
-    // some contact. Only their messages, never answered: pitches.
-    let gave = f.received > f.messages_received;
-    if f.sent > 0 || f.mutual > 0 || gave { Tier::Weak } else { Tier::Clutter }
+    // some contact. Only their messages, never answered, or shared groups: clutter.
+    if f.sent > 0 || f.mutual > 0 || f.they_gave { Tier::Weak } else { Tier::Clutter }
 }
 
 fn deep(f: &Features) -> bool {
