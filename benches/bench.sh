@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Whole-command timing and peak memory of `netsift inspect` at LinkedIn's cap, beside the
-# bytes read. Usage: bash benches/bench.sh [CONNECTIONS] [MESSAGES]   (default 30000 1000000)
+# Whole-command timing and peak memory of `netsift inspect` and `netsift analyze` at LinkedIn's
+# cap, beside the bytes read. Usage: bash benches/bench.sh [CONNECTIONS] [MESSAGES]   (default 30000 1000000)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 connections=${1:-30000}
@@ -19,11 +19,15 @@ bytes=$(cat "$data/$name"/{Connections,messages,Invitations}.csv | wc -c)
 printf 'machine: %s, %s cores; export: %s connections, %s messages, %s MB of CSV\n' \
     "$(uname -m)" "$(nproc)" "$connections" "$messages" "$((bytes / 1000000))"
 printf '%-28s %10s %10s %12s\n' "run" "wall s" "MB/s" "peak MB"
-for target in "$data/$name" "$data/$name.zip"; do
+for command in inspect analyze; do
+  for target in "$data/$name" "$data/$name.zip"; do
     for run in 1 2 3; do
-        /usr/bin/time -f '%e %M' -o /tmp/netsift-bench.time "$bin" inspect --quiet "$target" >/dev/null
+        args=(--quiet "$target")
+        [ "$command" = analyze ] && args+=(--notes "$data/notes.csv" --out "$data/report")
+        /usr/bin/time -f '%e %M' -o /tmp/netsift-bench.time "$bin" "$command" "${args[@]}" >/dev/null
         read -r wall kb < /tmp/netsift-bench.time
-        printf '%-28s %10s %10.0f %12.0f\n' "inspect $(basename "$target" | sed 's/.*\.zip$/zip/; s/^Complete.*/folder/') #$run" \
+        printf '%-28s %10s %10.0f %12.0f\n' "$command $(basename "$target" | sed 's/.*\.zip$/zip/; s/^Complete.*/folder/') #$run" \
             "$wall" "$(awk -v b="$bytes" -v w="$wall" 'BEGIN { print (w > 0 ? b / 1e6 / w : 0) }')" "$((kb / 1024))"
     done
+  done
 done

@@ -1,0 +1,98 @@
+//! `analyze` at LinkedIn's cap, stage by stage — interactions, features, scoring, writing the
+//! report — and the whole run, on the generated `--connections 30000 --messages 1000000`
+//! export (made once into `target/bench-data/`, shared with the `read` bench).
+//!
+//! `cargo bench --bench analyze`; smaller: `NETSIFT_BENCH_CONNECTIONS=3000
+//! NETSIFT_BENCH_MESSAGES=100000 cargo bench --bench analyze`.
+
+use std::path::Path;
+use std::time::Duration;
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use jiff::civil::date;
+use netsift::interactions::Interactions;
+use netsift::model::Model;
+use netsift::people::People;
+use netsift::report::Analysis;
+use netsift::sample::{SampleSpec, write_sample};
+
+fn analyze(c: &mut Criterion) {
+    let var = |name: &str, default: usize| {
+        std::env::var(name).ok().and_then(|v| v.parse().ok()).unwrap_or(default)
+    };
+    let (connections, messages) =
+        (var("NETSIFT_BENCH_CONNECTIONS", 30_000), var("NETSIFT_BENCH_MESSAGES", 1_000_000));
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join(format!("target/bench-data/sample-{connections}-{messages}"));
+    let folder = root.join("Complete_LinkedInDataExport_11-20-2026");
+    if !folder.exists() {
+        let spec = SampleSpec {
+            connections,
+            messages,
+            seed: 7,
+            zip: false,
+            export_date: date(2026, 11, 20),
+        };
+        write_sample(&spec, &root).expect("generate the bench export");
+    }
+    let notes = root.join("notes.csv");
+    let out = root.join("bench-report");
+    let model = Model::default();
+    let export = netsift::export::read(&folder).expect("read");
+    let people = People::resolve(&export, &mut Default::default());
+    let notes_read = netsift::notes::read(&notes, &people, &mut Default::default()).expect("notes");
+    let as_of = netsift::as_of_moment(export.export_date, &export);
+
+    let mut group = c.benchmark_group("analyze");
+    group.sample_size(10).measurement_time(Duration::from_secs(20));
+    group.bench_function("interactions", |b| {
+        b.iter(|| Interactions::collect(&export, &people, Some(&notes_read), &model, as_of))
+    });
+    let interactions = Interactions::collect(&export, &people, Some(&notes_read), &model, as_of);
+    group.bench_function("features", |b| {
+        b.iter(|| {
+            netsift::features::compute(&interactions, &export, &people, &model).expect("features")
+        })
+    });
+    let features =
+        netsift::features::compute(&interactions, &export, &people, &model).expect("features");
+    group.bench_function("score", |b| {
+        b.iter(|| {
+            netsift::score::score_all(
+                &export,
+                &features,
+                Some(&notes_read),
+                &model,
+                &interactions,
+                &people,
+            )
+        })
+    });
+    let scored = netsift::score::score_all(
+        &export,
+        &features,
+        Some(&notes_read),
+        &model,
+        &interactions,
+        &people,
+    );
+    let analysis = Analysis {
+        export: &export,
+        people: &people,
+        interactions: &interactions,
+        features: &features,
+        scored: &scored,
+        model: &model,
+        as_of: as_of.as_second(),
+    };
+    group.bench_function("report", |b| {
+        b.iter(|| netsift::report::write(&analysis, &out).expect("write"))
+    });
+    group.bench_function("whole run", |b| {
+        b.iter(|| netsift::analyze(&folder, Some(&notes), &out, None, &model).expect("analyze"))
+    });
+    group.finish();
+}
+
+criterion_group!(benches, analyze);
+criterion_main!(benches);
