@@ -64,6 +64,8 @@ pub struct Features {
     pub typical_gap_days: Option<f64>,
     /// Depth-weighted interactions, each halving in weight with age.
     pub decayed_volume: f64,
+    /// Interactions by channel, indexed by `Channel as usize`.
+    pub channels: [u32; Channel::ALL.len()],
     /// The deepest channel used.
     pub best_channel: Option<Channel>,
     /// They gave something besides messages: an endorsement, a recommendation, noted help.
@@ -168,6 +170,7 @@ fn sequence(f: &mut Features, events: &[Event], as_of: i64, model: &Model) {
     let mut days: Vec<i64> = Vec::new();
     for e in events {
         f.decayed_volume += e.weight * 0.5f64.powf((as_of - e.time) as f64 / half_life);
+        f.channels[e.channel as usize] += 1;
         if f.best_channel.is_none_or(|b| model.depth(b.key()) < e.weight) {
             f.best_channel = Some(e.channel);
         }

@@ -363,3 +363,36 @@ fn the_score_ranks_who_stays_in_touch_above_both_baselines() {
     assert!(b["prune_precision"].as_f64().unwrap() > 0.85, "{b}");
     assert_eq!(b["connections"], 2540);
 }
+
+#[test]
+fn every_era_fixture_analyzes() {
+    let dir = TestDir::new("fixtures-analyze");
+    for fixture in [
+        "2018",
+        "2020",
+        "2020-connections-only",
+        "2022",
+        "2023-urn",
+        "2023-bare",
+        "2024",
+        "2024-excel",
+        "2024-excel-eu",
+        "2025",
+        "2026",
+    ] {
+        let path = crate::util::fixture_dir(fixture);
+        let out = format!("r-{fixture}");
+        dir.run(&["analyze", path.to_str().unwrap(), "--out", &out, "-q"], 0);
+        let export = netsift::export::read(&path).unwrap();
+        let rows = read_csv(&dir.path(&out).join("scores.csv"));
+        assert_eq!(rows.len(), export.connections.len(), "{fixture}");
+        let summary: serde_json::Value =
+            serde_json::from_slice(&std::fs::read(dir.path(&out).join("summary.json")).unwrap())
+                .unwrap();
+        // Without a date in the folder's name, the latest moment in the data.
+        assert!(
+            summary["as_of"].as_str().unwrap().starts_with(&fixture[..4]),
+            "{fixture}: {summary}"
+        );
+    }
+}

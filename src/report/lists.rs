@@ -4,7 +4,7 @@ use serde::Serialize;
 
 use super::{Analysis, date, safe};
 use crate::features::{Welcome, midnight};
-use crate::interactions::Flow;
+use crate::interactions::{Channel, Flow};
 use crate::score::{Scored, Tier};
 
 const DAY: f64 = 86_400.0;
@@ -52,6 +52,8 @@ pub struct ScoreRow {
     pub typical_gap_days: String,
     /// The deepest channel used.
     pub best_channel: &'static str,
+    /// Interactions by channel, `channel:count` joined by `;` (e.g. `message:12;call:1`).
+    pub channels: String,
     /// none, sent, answered.
     pub welcome: &'static str,
     /// you, them, or empty when unknown.
@@ -107,6 +109,12 @@ impl ScoreRow {
             replies_by_owner: f.replies_by_owner,
             typical_gap_days: f.typical_gap_days.map_or(String::new(), |g| format!("{g:.0}")),
             best_channel: f.best_channel.map_or("", |c| c.key()),
+            channels: Channel::ALL
+                .iter()
+                .filter(|&&c| f.channels[c as usize] > 0)
+                .map(|&c| format!("{}:{}", c.key(), f.channels[c as usize]))
+                .collect::<Vec<_>>()
+                .join(";"),
             welcome: match f.welcome {
                 Welcome::None => "none",
                 Welcome::Sent => "sent",
