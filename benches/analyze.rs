@@ -89,7 +89,9 @@ fn analyze(c: &mut Criterion) {
         b.iter(|| netsift::report::write(&analysis, &out).expect("write"))
     });
     group.bench_function("whole run", |b| {
-        b.iter(|| netsift::analyze(&folder, Some(&notes), &out, None, &model).expect("analyze"))
+        b.iter(|| {
+            netsift::analyze(&folder, Some(&notes), &out, None, &model, &|_| {}).expect("analyze")
+        })
     });
     group.finish();
 }

@@ -13,10 +13,9 @@ use crate::error::Result;
 use crate::features::{self, midnight};
 use crate::interactions::{Event, Flow, Interactions};
 use crate::model::Model;
-use crate::notes::{self, Notes};
-use crate::people::People;
+use crate::notes::Notes;
 use crate::score::{self, Tier};
-use crate::{as_of_moment, export};
+use crate::{Loaded, as_of_moment};
 
 /// What the backtest found.
 #[derive(Clone, Debug, Serialize)]
@@ -78,10 +77,7 @@ pub fn run(
     at: Date,
     model: &Model,
 ) -> Result<(Backtest, Diagnostics)> {
-    let export = export::read(path)?;
-    let mut diags = export.diagnostics.clone();
-    let people = People::resolve(&export, &mut diags);
-    let notes = notes.map(|n| notes::read(n, &people, &mut diags)).transpose()?;
+    let Loaded { export, people, notes, diagnostics: diags } = crate::load(path, notes)?;
     let end = as_of_moment(export.export_date, &export);
     let cut = as_of_moment(Some(at), &export).as_second();
     let all = Interactions::collect(&export, &people, notes.as_ref(), model, end);

@@ -20,6 +20,7 @@ pub mod interactions;
 pub mod model;
 pub mod notes;
 pub mod people;
+pub mod progress;
 pub mod report;
 pub mod sample;
 pub mod score;
@@ -37,35 +38,56 @@ use model::Model;
 use people::People;
 use report::{Analysis, Summary};
 
+/// The first stages of every command: the export read, who is who, the notes resolved, and
+/// every row skipped or repaired on the way.
+pub struct Loaded {
+    /// The export.
+    pub export: export::Export,
+    /// Who is who.
+    pub people: People,
+    /// The notes, when given.
+    pub notes: Option<notes::Notes>,
+    /// Every skipped or repaired row.
+    pub diagnostics: Diagnostics,
+}
+
+/// Reads the export and the notes and resolves who is who.
+pub fn load(export: &Path, notes: Option<&Path>) -> Result<Loaded> {
+    let export = export::read(export)?;
+    let mut diagnostics = export.diagnostics.clone();
+    let people = People::resolve(&export, &mut diagnostics);
+    let notes = notes.map(|n| notes::read(n, &people, &mut diagnostics)).transpose()?;
+    Ok(Loaded { export, people, notes, diagnostics })
+}
+
 /// Reads the export (and the notes, when given), resolves who is who, and reports what was
 /// found, with every skipped or repaired row.
 pub fn inspect(export: &Path, notes: Option<&Path>) -> Result<(Inspection, Diagnostics)> {
-    let export = export::read(export)?;
-    let mut diags = export.diagnostics.clone();
-    let people = People::resolve(&export, &mut diags);
-    let notes = notes.map(|n| notes::read(n, &people, &mut diags)).transpose()?;
-    let inspection = Inspection::new(&export, &people, notes.as_ref(), &diags);
-    Ok((inspection, diags))
+    let Loaded { export, people, notes, diagnostics } = load(export, notes)?;
+    let inspection = Inspection::new(&export, &people, notes.as_ref(), &diagnostics);
+    Ok((inspection, diagnostics))
 }
 
 /// The whole run: reads the export and the notes, scores every connection as of `as_of`
-/// (default: the export's date), and writes the report into `out`.
+/// (default: the export's date), and writes the report into `out`; `stage` hears what is
+/// being done.
 pub fn analyze(
     export: &Path,
     notes: Option<&Path>,
     out: &Path,
     as_of: Option<Date>,
     model: &Model,
+    stage: &dyn Fn(&'static str),
 ) -> Result<(Summary, Diagnostics)> {
-    let export = export::read(export)?;
-    let mut diags = export.diagnostics.clone();
-    let people = People::resolve(&export, &mut diags);
-    let notes = notes.map(|n| notes::read(n, &people, &mut diags)).transpose()?;
+    stage("reading the export");
+    let Loaded { export, people, notes, diagnostics } = load(export, notes)?;
+    stage("scoring");
     let as_of = as_of_moment(as_of.or(export.export_date), &export);
     let interactions = Interactions::collect(&export, &people, notes.as_ref(), model, as_of);
     let features = features::compute(&interactions, &export, &people, model)?;
     let scored =
         score::score_all(&export, &features, notes.as_ref(), model, &interactions, &people);
+    stage("writing the report");
     let analysis = Analysis {
         export: &export,
         people: &people,
@@ -75,7 +97,7 @@ pub fn analyze(
         model,
         as_of: as_of.as_second(),
     };
-    Ok((report::write(&analysis, out)?, diags))
+    Ok((report::write(&analysis, out)?, diagnostics))
 }
 
 /// The end of the given day (UTC); without one, the latest moment in the data.

@@ -36,7 +36,11 @@ fn run(config: &Config) -> anyhow::Result<()> {
     let mut out = std::io::stdout().lock();
     match config {
         Config::Analyze { export, notes, out: dir, as_of, model, quiet } => {
-            let (summary, diags) = netsift::analyze(export, notes.as_deref(), dir, *as_of, model)?;
+            let bar = netsift::progress::spinner(*quiet);
+            let stage = |what: &'static str| bar.set_message(what);
+            let analyzed = netsift::analyze(export, notes.as_deref(), dir, *as_of, model, &stage);
+            bar.finish_and_clear();
+            let (summary, diags) = analyzed?;
             if !quiet {
                 diags.write_to(std::io::stderr().lock(), 20)?;
             }

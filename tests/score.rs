@@ -295,7 +295,7 @@ fn parallel_scoring_equals_sequential() {
         let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build().unwrap();
         pool.install(|| {
             let out = dir.path(&format!("r{threads}"));
-            netsift::analyze(&path, None, &out, None, &Model::default()).unwrap();
+            netsift::analyze(&path, None, &out, None, &Model::default(), &|_| {}).unwrap();
             std::fs::read(out.join("scores.csv")).unwrap()
         })
     };
