@@ -76,7 +76,21 @@ fn analyze(c: &mut Criterion) {
         &interactions,
         &people,
     );
+    let graph =
+        netsift::graph::Graph::build(&export, &people, &interactions, &scored, Some(&notes_read));
+    group.bench_function("graph", |b| {
+        b.iter(|| {
+            netsift::graph::Graph::build(
+                &export,
+                &people,
+                &interactions,
+                &scored,
+                Some(&notes_read),
+            )
+        })
+    });
     let analysis = Analysis {
+        graph: &graph,
         export: &export,
         people: &people,
         interactions: &interactions,

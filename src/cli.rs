@@ -55,6 +55,23 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// The best ways in to a company or a person: your connections there, and paths through
+    /// your strong ties (shared group chats, colleagues, introductions).
+    Intro {
+        /// A company name, a profile URL, or a connection's full name.
+        target: String,
+        /// The export.
+        export: PathBuf,
+        /// Your interaction notes.
+        #[arg(long, value_name = "FILE")]
+        notes: Option<PathBuf>,
+        /// The scoring model.
+        #[arg(long, value_name = "FILE")]
+        config: Option<PathBuf>,
+        /// Print the paths as JSON.
+        #[arg(long)]
+        json: bool,
+    },
     /// Print the scoring model's configuration.
     Config {
         /// Print the documented defaults (a complete netsift.toml).

@@ -41,6 +41,21 @@ pub enum Config {
         /// No warnings on stderr.
         quiet: bool,
     },
+    /// `netsift intro`.
+    Intro {
+        /// A company, a profile URL or a name.
+        target: String,
+        /// The export path.
+        export: PathBuf,
+        /// The notes file, if any.
+        notes: Option<PathBuf>,
+        /// The scoring model.
+        model: Model,
+        /// Print JSON.
+        json: bool,
+        /// No warnings on stderr.
+        quiet: bool,
+    },
     /// `netsift config --default`.
     ShowDefaults,
     /// `netsift inspect`.
@@ -96,6 +111,9 @@ impl Config {
                 json,
                 quiet,
             },
+            Command::Intro { target, export, notes, config, json } => {
+                Config::Intro { target, export, notes, model: model(config)?, json, quiet }
+            }
             Command::Config { .. } => Config::ShowDefaults,
             Command::Inspect { export, notes, json } => {
                 Config::Inspect { export, notes, json, quiet }

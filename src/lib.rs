@@ -4,7 +4,8 @@
 //! The pipeline, one module per stage: [`export`] reads the files, [`people`] resolves who is
 //! who and who the owner is, [`notes`] reads the user's own interaction notes,
 //! [`interactions`] lays every event out as a table, [`features`] sums it up per person,
-//! [`score`] scores and tiers every connection, [`report`] writes the outputs; [`analyze`]
+//! [`score`] scores and tiers every connection, [`graph`] finds who knows whom, communities
+//! and brokers, [`report`] writes the outputs; [`analyze`]
 //! runs them all. [`inspect`] reports what an export holds, [`backtest`] checks the score
 //! against the user's own history, [`sample`] writes synthetic exports.
 
@@ -15,6 +16,7 @@ pub mod diag;
 pub mod error;
 pub mod export;
 pub mod features;
+pub mod graph;
 pub mod inspect;
 pub mod interactions;
 pub mod model;
@@ -87,8 +89,10 @@ pub fn analyze(
     let features = features::compute(&interactions, &export, &people, model)?;
     let scored =
         score::score_all(&export, &features, notes.as_ref(), model, &interactions, &people);
+    let graph = graph::Graph::build(&export, &people, &interactions, &scored, notes.as_ref());
     stage("writing the report");
     let analysis = Analysis {
+        graph: &graph,
         export: &export,
         people: &people,
         interactions: &interactions,
@@ -98,6 +102,24 @@ pub fn analyze(
         as_of: as_of.as_second(),
     };
     Ok((report::write(&analysis, out)?, diagnostics))
+}
+
+/// The best ways in to a company or a person (see [`graph::intro`]), scored as of the
+/// export's date.
+pub fn intro(
+    target: &str,
+    export: &Path,
+    notes: Option<&Path>,
+    model: &Model,
+) -> Result<(graph::intro::Intro, Diagnostics)> {
+    let Loaded { export, people, notes, diagnostics } = load(export, notes)?;
+    let as_of = as_of_moment(export.export_date, &export);
+    let interactions = Interactions::collect(&export, &people, notes.as_ref(), model, as_of);
+    let features = features::compute(&interactions, &export, &people, model)?;
+    let scored =
+        score::score_all(&export, &features, notes.as_ref(), model, &interactions, &people);
+    let graph = graph::Graph::build(&export, &people, &interactions, &scored, notes.as_ref());
+    Ok((graph::intro::find(&graph, &export, &people, &scored, target), diagnostics))
 }
 
 /// The end of the given day (UTC); without one, the latest moment in the data.

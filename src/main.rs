@@ -58,6 +58,18 @@ fn run(config: &Config) -> anyhow::Result<()> {
                 out.write_all(backtest.to_text().as_bytes())?;
             }
         }
+        Config::Intro { target, export, notes, model, json, quiet } => {
+            let (intro, diags) = netsift::intro(target, export, notes.as_deref(), model)?;
+            if !quiet {
+                diags.write_to(std::io::stderr().lock(), 20)?;
+            }
+            if *json {
+                serde_json::to_writer_pretty(&mut out, &intro)?;
+                writeln!(out)?;
+            } else {
+                out.write_all(intro.to_text().as_bytes())?;
+            }
+        }
         Config::ShowDefaults => out.write_all(netsift::model::DEFAULT_TOML.as_bytes())?,
         Config::Inspect { export, notes, json, quiet } => {
             let (inspection, diags) = netsift::inspect(export, notes.as_deref())?;

@@ -7,6 +7,8 @@ mod util;
 mod errors;
 // Every era fixture read exactly as hand-counted.
 mod fixtures;
+// The relationship graph: communities, brokers, intro paths.
+mod graph;
 // Who is who: owner, namesakes, URLs and names.
 mod identity;
 // The inspect command's output, pinned.

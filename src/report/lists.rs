@@ -62,6 +62,12 @@ pub struct ScoreRow {
     pub invitation_note: bool,
     /// The notes' tags, `;`-separated.
     pub tags: String,
+    /// Their community in the relationship graph (0 the largest); empty when in none.
+    pub community: String,
+    /// How many other communities their ties reach.
+    pub bridges: u32,
+    /// Pairs of their contacts in different communities who are not tied to each other.
+    pub brokerage: u32,
     /// Tagged keep.
     pub keep: bool,
     /// Why, `; `-separated.
@@ -127,6 +133,9 @@ impl ScoreRow {
             },
             invitation_note: f.invitation.is_some_and(|(_, note)| note),
             tags: safe(&s.tags.join(";")),
+            community: a.graph.community[s.connection].map_or_else(String::new, |c| c.to_string()),
+            bridges: a.graph.bridges[s.connection],
+            brokerage: a.graph.brokerage[s.connection],
             keep: s.keep,
             reasons: safe(&s.reasons.join("; ")),
             score_value: s.score,

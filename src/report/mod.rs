@@ -1,7 +1,7 @@
 //! Stage 7, report: the output contract of DESIGN.md — `scores.csv` and `scores.json`, the
 //! action lists `prune.csv`, `reconnect.csv`, `welcome.csv`, `followup.csv`, and
-//! `summary.json` with the KPIs — each written atomically, every CSV safe to open in a
-//! spreadsheet.
+//! `summary.json` with the KPIs, `graph.json` and `graph.graphml` — each written atomically,
+//! every CSV safe to open in a spreadsheet.
 
 mod lists;
 mod summary;
@@ -31,6 +31,8 @@ pub struct Analysis<'a> {
     pub interactions: &'a Interactions,
     /// Features by person.
     pub features: &'a [Features],
+    /// The relationship graph.
+    pub graph: &'a crate::graph::Graph,
     /// The scored connections, in Connections.csv order.
     pub scored: &'a [Scored],
     /// The model used.
@@ -52,6 +54,12 @@ pub fn write(analysis: &Analysis<'_>, dir: &Path) -> Result<Summary> {
     write_atomic(&dir.join("reconnect.csv"), &csv_bytes(&lists::reconnect(&rows))?)?;
     write_atomic(&dir.join("welcome.csv"), &csv_bytes(&lists::welcome(analysis, &rows))?)?;
     write_atomic(&dir.join("followup.csv"), &csv_bytes(&followups(analysis))?)?;
+    let a = analysis;
+    let graph_json = crate::graph::write::json(a.graph, a.export, a.people, a.scored)
+        .map_err(|e| Error::io(dir.join("graph.json"), e.into()))?;
+    write_atomic(&dir.join("graph.json"), &graph_json)?;
+    let graphml = crate::graph::write::graphml(a.graph, a.export, a.people, a.scored);
+    write_atomic(&dir.join("graph.graphml"), &graphml)?;
     let summary = Summary::new(analysis);
     let json = serde_json::to_vec_pretty(&summary)
         .map_err(|e| Error::io(dir.join("summary.json"), e.into()))?;

@@ -36,6 +36,35 @@ pub struct Summary {
     pub introductions_made: usize,
     /// Referrals the owner made (notes).
     pub referrals_made: usize,
+    /// The relationship graph.
+    pub graph: GraphSummary,
+}
+
+/// The graph in numbers.
+#[derive(Clone, Debug, Serialize)]
+pub struct GraphSummary {
+    /// Nodes: the owner, connections, people met only in messages.
+    pub nodes: usize,
+    /// Edges.
+    pub edges: usize,
+    /// Communities of two or more.
+    pub communities: usize,
+    /// Their modularity.
+    pub modularity: f64,
+    /// The connections whose ties reach the most other communities.
+    pub brokers: Vec<Broker>,
+    /// The largest employers, with how many of their people are living relationships.
+    pub companies: Vec<crate::graph::CompanyCluster>,
+}
+
+/// A connection bridging communities.
+#[derive(Clone, Debug, Serialize)]
+#[allow(missing_docs)]
+pub struct Broker {
+    pub name: String,
+    pub profile_url: String,
+    pub bridges: u32,
+    pub brokerage: u32,
 }
 
 /// The owner.
@@ -195,6 +224,7 @@ impl Summary {
             },
             introductions_made: intros,
             referrals_made: referrals,
+            graph: graph_summary(a),
         }
     }
 }
@@ -239,5 +269,36 @@ impl Summary {
             dir.display()
         ));
         s
+    }
+}
+
+fn graph_summary(a: &Analysis<'_>) -> GraphSummary {
+    let g = a.graph;
+    let mut brokers: Vec<Broker> = a
+        .scored
+        .iter()
+        .filter(|s| g.brokerage[s.connection] > 0)
+        .map(|s| {
+            let p = &a.people.persons[s.connection];
+            Broker {
+                name: p.name.clone(),
+                profile_url: p
+                    .key
+                    .as_ref()
+                    .map_or_else(String::new, crate::people::ProfileKey::url),
+                bridges: g.bridges[s.connection],
+                brokerage: g.brokerage[s.connection],
+            }
+        })
+        .collect();
+    brokers.sort_by(|x, y| y.brokerage.cmp(&x.brokerage).then(x.profile_url.cmp(&y.profile_url)));
+    brokers.truncate(10);
+    GraphSummary {
+        nodes: g.graph.node_count(),
+        edges: g.graph.edge_count(),
+        communities: g.community_count(),
+        modularity: (g.modularity * 1000.0).round() / 1000.0,
+        brokers,
+        companies: g.companies.iter().take(10).cloned().collect(),
     }
 }

@@ -1,0 +1,141 @@
+//! The relationship graph: planted circles become communities, the person between them is the
+//! broker, and `intro` finds the planted best path first.
+
+use crate::util::{TestDir, stdout};
+
+const OWNER: &str = "https://www.linkedin.com/in/owen";
+
+fn url(slug: &str) -> String {
+    format!("https://www.linkedin.com/in/{slug}")
+}
+
+/// Two circles (a1–a4 chatting in "Alpha", b1–b4 in "Beta"), Xena in both and close to the
+/// owner, b3 working at Target Co, and a namesake company that must not match.
+fn planted(dir: &TestDir) {
+    let mut connections =
+        String::from("First Name,Last Name,URL,Email Address,Company,Position,Connected On\n");
+    let people = [
+        ("a1", "Alpha Co"),
+        ("a2", "Alpha Co"),
+        ("a3", "Alpha Co"),
+        ("a4", "Alpha Co"),
+        ("b1", "Beta Co"),
+        ("b2", "Beta Co"),
+        ("b3", "Target Co, Inc."),
+        ("b4", "Beta Co"),
+        ("xena", "Bridge Ltd"),
+        ("dan", "Target Co Health"),
+    ];
+    for (slug, company) in people {
+        connections
+            .push_str(&format!("{slug},Person,{},,\"{company}\",Role,01 Jan 2020\n", url(slug)));
+    }
+    dir.create("e/Connections.csv", connections.trim_end());
+    let mut m = String::from(
+        "CONVERSATION ID,CONVERSATION TITLE,FROM,SENDER PROFILE URL,TO,RECIPIENT PROFILE URLS,DATE,SUBJECT,CONTENT,FOLDER\n",
+    );
+    let mut row = |conv: &str, title: &str, from: &str, members: &[&str], day: u32| {
+        let sender = if from == "owen" { OWNER.to_string() } else { url(from) };
+        let recipients: Vec<String> = members
+            .iter()
+            .chain(std::iter::once(&"owen"))
+            .filter(|&&s| s != from)
+            .map(|&s| if s == "owen" { OWNER.to_string() } else { url(s) })
+            .collect();
+        m.push_str(&format!(
+            "{conv},{title},{from} Person,{sender},x,\"{}\",2026-{:02}-{:02} 10:00:00 UTC,,hi,INBOX\n",
+            recipients.join(","),
+            1 + day / 28,
+            1 + day % 28
+        ));
+    };
+    let alpha = ["a1", "a2", "a3", "a4", "xena"];
+    let beta = ["b1", "b2", "b3", "b4", "xena"];
+    for day in 0..40 {
+        row("g-alpha", "Alpha", alpha[day as usize % 5], &alpha, day * 7);
+        row("g-beta", "Beta", beta[day as usize % 5], &beta, day * 7 + 1);
+    }
+    for day in 0..30 {
+        let from = if day % 2 == 0 { "owen" } else { "xena" };
+        row("d-xena", "", from, &["xena"], day * 10 + 2);
+    }
+    dir.create("e/messages.csv", m);
+    dir.create(
+        "e/Invitations.csv",
+        "From,To,Sent At,Message,Direction,inviterProfileUrl,inviteeProfileUrl\n",
+    );
+}
+
+#[test]
+fn circles_become_communities_and_the_bridge_is_the_broker() {
+    let dir = TestDir::new("graph-communities");
+    planted(&dir);
+    dir.run(&["analyze", "e", "--out", "r", "--as-of", "2026-11-20", "-q"], 0);
+    let mut r = csv::Reader::from_path(dir.path("r/scores.csv")).unwrap();
+    let header = r.headers().unwrap().clone();
+    let col = |name: &str| header.iter().position(|h| h == name).unwrap();
+    let (url_col, community, bridges) = (col("profile_url"), col("community"), col("brokerage"));
+    let rows: Vec<(String, String, u32)> = r
+        .records()
+        .map(|rec| {
+            let rec = rec.unwrap();
+            let slug = rec[url_col].rsplit('/').next().unwrap().to_string();
+            (slug, rec[community].to_string(), rec[bridges].parse().unwrap())
+        })
+        .collect();
+    let of = |slug: &str| rows.iter().find(|r| r.0 == slug).unwrap().clone();
+    let alpha: Vec<String> = ["a1", "a2", "a3", "a4"].iter().map(|s| of(s).1).collect();
+    let beta: Vec<String> = ["b1", "b2", "b3", "b4"].iter().map(|s| of(s).1).collect();
+    assert!(alpha.iter().all(|c| c == &alpha[0] && !c.is_empty()), "{rows:?}");
+    assert!(beta.iter().all(|c| c == &beta[0] && !c.is_empty()), "{rows:?}");
+    assert_ne!(alpha[0], beta[0]);
+    let most = rows.iter().map(|r| r.2).max().unwrap();
+    // Xena alone spans the hole between the circles: 4 × 4 untied pairs across them.
+    assert_eq!(of("xena").2, most, "{rows:?}");
+    assert_eq!(of("xena").2, 16);
+    assert!(["a1", "b1", "dan"].iter().all(|s| of(s).2 == 0), "{rows:?}");
+    for file in ["graph.json", "graph.graphml"] {
+        assert!(dir.path("r").join(file).is_file());
+    }
+    let graph: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(dir.path("r/graph.json")).unwrap()).unwrap();
+    assert_eq!(graph["nodes"].as_array().unwrap().len(), 11);
+    assert_eq!(graph["communities"], 2);
+}
+
+#[test]
+fn intro_finds_the_planted_path_first_and_matches_companies_by_whole_words() {
+    let dir = TestDir::new("graph-intro");
+    planted(&dir);
+    let out = dir.run(&["intro", "Target Co", "e", "--json", "-q"], 0);
+    let intro: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(intro["target"], "company \"Target Co\"");
+    assert_eq!(intro["people_at_target"], 1, "Target Co Health is another employer: {intro}");
+    let first = &intro["ways"][0];
+    assert_eq!(first["via"]["profile_url"], url("xena"), "{intro}");
+    assert_eq!(first["to"]["profile_url"], url("b3"));
+    let text = stdout(&dir.run(&["intro", "target co inc", "e", "-q"], 0));
+    assert!(text.lines().nth(1).unwrap().contains("xena Person (core, score"), "{text}");
+    assert!(
+        text.contains("shares 1 group conversation with b3 Person at Target Co, Inc."),
+        "{text}"
+    );
+    // A person as the target, by URL or by name.
+    let by_url: serde_json::Value =
+        serde_json::from_slice(&dir.run(&["intro", &url("b3"), "e", "--json", "-q"], 0).stdout)
+            .unwrap();
+    assert_eq!(by_url["ways"][0], first.clone());
+    let by_name = stdout(&dir.run(&["intro", "b3 Person", "e", "-q"], 0));
+    assert!(by_name.starts_with("ways in to person \"b3 Person\": 1 people there\n"), "{by_name}");
+}
+
+#[test]
+fn an_unknown_target_says_so() {
+    let dir = TestDir::new("graph-none");
+    planted(&dir);
+    let text = stdout(&dir.run(&["intro", "Nowhere Corp", "e", "-q"], 0));
+    assert_eq!(
+        text,
+        "ways in to company \"Nowhere Corp\": 0 people there\nno path found: nobody you know is tied to them in this export\n"
+    );
+}
