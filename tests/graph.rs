@@ -139,3 +139,52 @@ fn an_unknown_target_says_so() {
         "ways in to company \"Nowhere Corp\": 0 people there\nno path found: nobody you know is tied to them in this export\n"
     );
 }
+
+#[test]
+fn an_introduction_in_the_notes_opens_a_path() {
+    let dir = TestDir::new("graph-notes");
+    planted(&dir);
+    dir.create(
+        "notes.csv",
+        format!("date,person,kind,direction,tags,note\n2026-10-01,{},intro,given,,\"Coffee, with:{}\"\n", url("xena"), url("dan")),
+    );
+    let out =
+        dir.run(&["intro", "Target Co Health", "e", "--notes", "notes.csv", "--json", "-q"], 0);
+    let intro: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(intro["people_at_target"], 1);
+    let first = &intro["ways"][0];
+    assert_eq!(first["via"]["profile_url"], url("xena"), "{intro}");
+    assert!(
+        first["explanation"].as_str().unwrap().contains("was introduced (notes) to dan Person"),
+        "{intro}"
+    );
+    // Colleagues at a small employer are tied too; another employer is not.
+    dir.run(&["analyze", "e", "--notes", "notes.csv", "--out", "r", "-q"], 0);
+    let graph: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(dir.path("r/graph.json")).unwrap()).unwrap();
+    let id = |slug: &str| {
+        graph["nodes"].as_array().unwrap().iter().find(|n| n["profile_url"] == url(slug)).unwrap()["id"].clone()
+    };
+    let kinds = |a: &str, b: &str| -> Vec<String> {
+        let (x, y) = (id(a), id(b));
+        graph["edges"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|e| {
+                (e["source"] == x && e["target"] == y) || (e["source"] == y && e["target"] == x)
+            })
+            .map_or(vec![], |e| {
+                e["kinds"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|k| k.as_str().unwrap().to_string())
+                    .collect()
+            })
+    };
+    assert_eq!(kinds("b1", "b2"), ["group", "colleagues"]);
+    assert_eq!(kinds("b1", "b3"), ["group"]);
+    assert_eq!(kinds("xena", "dan"), ["intro"]);
+    assert_eq!(kinds("a1", "b1"), Vec::<String>::new());
+}

@@ -90,6 +90,8 @@ pub struct CompanyCluster {
     pub connections: usize,
     /// Of which core or active.
     pub living: usize,
+    /// living / connections.
+    pub living_share: f64,
 }
 
 /// The relationship graph and its structure.
@@ -328,7 +330,8 @@ fn colleague_edges(
         }
         let name = spellings.iter().max_by_key(|(_, n)| **n).map_or("", |(s, _)| s).to_string();
         let living = members.iter().filter(|s| s.tier.is_living()).count();
-        clusters.push(CompanyCluster { name, connections: members.len(), living });
+        let living_share = (living as f64 / members.len() as f64 * 1000.0).round() / 1000.0;
+        clusters.push(CompanyCluster { name, connections: members.len(), living, living_share });
     }
     clusters.sort_by(|a, b| b.connections.cmp(&a.connections).then(a.name.cmp(&b.name)));
     clusters
