@@ -106,6 +106,9 @@ pub fn compute(
         }
     }
     for (inv, who) in export.invitations.iter().zip(&people.links.invitations) {
+        if inv.sent_at.as_second() > interactions.as_of {
+            continue; // not yet sent as of the moment of scoring
+        }
         if let Some(p) = who {
             let flow = if inv.direction == Direction::Outgoing { Flow::Out } else { Flow::In };
             features[*p as usize].invitation = Some((flow, inv.has_note()));
