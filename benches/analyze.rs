@@ -91,6 +91,7 @@ fn analyze(c: &mut Criterion) {
     });
     let analysis = Analysis {
         graph: &graph,
+        notes: Some(&notes_read),
         export: &export,
         people: &people,
         interactions: &interactions,

@@ -60,8 +60,13 @@ pub struct Features {
     pub last: Option<i64>,
     /// Last sign of a living relationship: a reply either way, a mutual or a deep contact.
     pub last_living: Option<i64>,
-    /// The median gap between days of contact, once there are three or more.
+    /// The median gap between days of contact, once there are three or more: the tie's
+    /// rhythm, for follow-ups.
     pub typical_gap_days: Option<f64>,
+    /// The median gap, in days, between bursts of contact (a burst starts after a silence
+    /// longer than the reply window), once there are four bursts or more: the rhythm a decaying
+    /// tie is measured against (a reply inside a burst never changes it).
+    pub burst_gap_days: Option<f64>,
     /// Depth-weighted interactions, each halving in weight with age.
     pub decayed_volume: f64,
     /// Interactions by channel, indexed by `Channel as usize`.
@@ -112,6 +117,12 @@ pub fn compute(
         if let Some(p) = who {
             let flow = if inv.direction == Direction::Outgoing { Flow::Out } else { Flow::In };
             features[*p as usize].invitation = Some((flow, inv.has_note()));
+        }
+    }
+    // A row repeating an earlier row's URL is the same person.
+    for (i, p) in people.persons.iter().enumerate() {
+        if let Some(first) = p.same_as {
+            features[i] = features[first as usize].clone();
         }
     }
     Ok(features)
@@ -170,7 +181,8 @@ fn sequence(f: &mut Features, events: &[Event], as_of: i64, model: &Model) {
     let window = model.reciprocity.reply_window_days * DAY;
     let half_life = model.intensity.decay_half_life_days * DAY;
     let mut previous: Option<&Event> = None;
-    let mut days: Vec<i64> = Vec::new();
+    let (mut days, mut bursts): (Vec<i64>, Vec<i64>) = (Vec::new(), Vec::new());
+    let mut last_direct: Option<i64> = None;
     for e in events {
         f.decayed_volume += e.weight * 0.5f64.powf((as_of - e.time) as f64 / half_life);
         f.channels[e.channel as usize] += 1;
@@ -204,24 +216,36 @@ fn sequence(f: &mut Features, events: &[Event], as_of: i64, model: &Model) {
         if days.last() != Some(&day) {
             days.push(day);
         }
+        // A burst of contact starts after a silence longer than the reply window.
+        if last_direct.is_none_or(|t| (e.time - t) as f64 > window) {
+            bursts.push(day);
+        }
+        last_direct = Some(e.time);
     }
-    if days.len() >= 3 {
-        let mut gaps: Vec<i64> = days.windows(2).map(|w| w[1] - w[0]).collect();
-        gaps.sort_unstable();
-        let mid = gaps.len() / 2;
-        let median = if gaps.len() % 2 == 1 {
-            gaps[mid] as f64
-        } else {
-            (gaps[mid - 1] + gaps[mid]) as f64 / 2.0
-        };
-        f.typical_gap_days = Some(median);
+    f.typical_gap_days = median_gap(&days, 3);
+    f.burst_gap_days = median_gap(&bursts, 4);
+}
+
+/// The median gap between consecutive days, given at least `min` days.
+fn median_gap(days: &[i64], min: usize) -> Option<f64> {
+    if days.len() < min {
+        return None;
     }
+    let mut gaps: Vec<i64> = days.windows(2).map(|w| w[1] - w[0]).collect();
+    gaps.sort_unstable();
+    let mid = gaps.len() / 2;
+    Some(if gaps.len() % 2 == 1 {
+        gaps[mid] as f64
+    } else {
+        (gaps[mid - 1] + gaps[mid]) as f64 / 2.0
+    })
 }
 
 /// The owner's first LinkedIn message within the welcome window after connecting, and
 /// whether they answered it within the reply window.
 fn welcome(events: &[Event], connected: i64, window: f64, reply_window: f64) -> Welcome {
-    let is_message = |e: &&Event| matches!(e.channel, Channel::Message | Channel::GroupMessage);
+    // A personal welcome is one-to-one: a post to a group is not.
+    let is_message = |e: &&Event| e.channel == Channel::Message;
     let sent = events.iter().filter(is_message).find(|e| {
         e.flow == Flow::Out && e.time >= connected && ((e.time - connected) as f64) <= window
     });

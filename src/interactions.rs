@@ -200,7 +200,7 @@ impl Interactions {
             let weight = model.depth(channel.key());
             events.push(Event { person, time: time.as_second(), channel, flow, weight });
         };
-        let groups = group_conversations(export, people);
+        let groups = group_conversations(export, people, as_of.as_second());
         for (i, m) in export.messages.rows.iter().enumerate() {
             if m.class != MessageClass::Person {
                 continue;
@@ -250,8 +250,8 @@ impl Interactions {
             let time = note.date.at(12, 0, 0, 0).to_zoned(jiff::tz::TimeZone::UTC);
             let Ok(time) = time.map(|z| z.timestamp()) else { continue };
             push(note.person, time, Channel::of_note(note.kind), flow);
-            if let Some(with) = note.with {
-                // Introducing someone is a service to them too.
+            if let (Some(with), Flow::Out | Flow::Mutual) = (note.with, flow) {
+                // Introducing someone is a service to them too (not when they introduced you).
                 push(with, time, Channel::of_note(note.kind), Flow::Out);
             }
         }
@@ -325,12 +325,13 @@ impl Interactions {
     }
 }
 
-/// Which conversations are group chats: more than one person besides the owner takes part.
-fn group_conversations(export: &Export, people: &People) -> Vec<bool> {
+/// Which conversations are group chats by `as_of`: more than one person besides the owner
+/// took part (someone joining later does not change what the conversation was before).
+fn group_conversations(export: &Export, people: &People, as_of: i64) -> Vec<bool> {
     let mut first: Vec<Option<PersonId>> = vec![None; export.messages.conversations.len()];
     let mut group = vec![false; first.len()];
     for (i, m) in export.messages.rows.iter().enumerate() {
-        let Some(c) = m.conversation else { continue };
+        let Some(c) = m.conversation.filter(|_| m.time.as_second() <= as_of) else { continue };
         for &p in people.links.counterparts(i) {
             match first[c as usize] {
                 None => first[c as usize] = Some(p),

@@ -93,6 +93,7 @@ pub fn analyze(
     stage("writing the report");
     let analysis = Analysis {
         graph: &graph,
+        notes: notes.as_ref(),
         export: &export,
         people: &people,
         interactions: &interactions,

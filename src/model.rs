@@ -228,12 +228,43 @@ impl Model {
         if let Some((name, _)) = self.channels.iter().find(|(_, d)| !(0.0..=1.0).contains(*d)) {
             return Err(format!("[channels] {name} must be between 0 and 1"));
         }
+        if let Some(name) = self
+            .channels
+            .keys()
+            .find(|k| !crate::interactions::Channel::ALL.iter().any(|c| c.key() == k.as_str()))
+        {
+            return Err(format!(
+                "[channels] {name} is not a channel (see netsift config --default)"
+            ));
+        }
+        let days = [
+            ("recency.rhythm_factor", self.recency.rhythm_factor),
+            ("reciprocity.reply_window_days", self.reciprocity.reply_window_days),
+            ("tiers.core_min_score", self.tiers.core_min_score),
+            ("tiers.core_days", self.tiers.core_days),
+            ("tiers.active_days", self.tiers.active_days),
+            ("tiers.new_days", self.tiers.new_days),
+            ("tiers.welcome_days", self.tiers.welcome_days),
+            ("layers.support", self.layers.support),
+            ("layers.sympathy", self.layers.sympathy),
+            ("layers.affinity", self.layers.affinity),
+            ("layers.active", self.layers.active),
+            ("followup.default_days", self.followup.default_days),
+            ("followup.min_days", self.followup.min_days),
+            ("followup.max_days", self.followup.max_days),
+        ];
+        if let Some((name, _)) = days.iter().find(|(_, v)| !(v.is_finite() && *v >= 0.0)) {
+            return Err(format!("{name} must be a number of at least 0"));
+        }
+        if self.followup.min_days > self.followup.max_days {
+            return Err("followup.min_days must not exceed followup.max_days".into());
+        }
         let positive = [
             ("recency.half_life_days", self.recency.half_life_days),
             ("intensity.decay_half_life_days", self.intensity.decay_half_life_days),
             ("intensity.saturation", self.intensity.saturation),
         ];
-        if let Some((name, _)) = positive.iter().find(|(_, v)| v.is_nan() || *v <= 0.0) {
+        if let Some((name, _)) = positive.iter().find(|(_, v)| !(v.is_finite() && *v > 0.0)) {
             return Err(format!("{name} must be greater than 0"));
         }
         Ok(())
@@ -280,5 +311,14 @@ mod tests {
         assert_eq!(err, "[channels] call must be between 0 and 1");
         let err = Model::from_toml("[weights]\nrecency = -1\n").unwrap_err();
         assert_eq!(err, "[weights] must be non-negative numbers, not all zero");
+        let err = Model::from_toml("[followup]\nmin_days = 200\nmax_days = 100\n").unwrap_err();
+        assert_eq!(err, "followup.min_days must not exceed followup.max_days");
+        let err = Model::from_toml("[reciprocity]\nreply_window_days = nan\n").unwrap_err();
+        assert_eq!(err, "reciprocity.reply_window_days must be a number of at least 0");
+        let err = Model::from_toml("[channels]\ncarrier_pigeon = 0.5\n").unwrap_err();
+        assert_eq!(
+            err,
+            "[channels] carrier_pigeon is not a channel (see netsift config --default)"
+        );
     }
 }

@@ -73,8 +73,11 @@ fn planted_classes_land_in_their_tiers_and_lists() {
             "none" if days <= 7 => assert_eq!(tier, "new", "{who}"),
             "none" if days > 30 && !tagged => {
                 assert!(matches!(tier, "clutter" | "weak"), "{who}");
-                silent += 1;
-                silent_clutter += usize::from(tier == "clutter");
+                // Talking in a shared group both ways is some contact: weak, not clutter.
+                if !row["channels"].contains("group_message") {
+                    silent += 1;
+                    silent_clutter += usize::from(tier == "clutter");
+                }
             }
             _ => {}
         }
@@ -270,6 +273,26 @@ proptest! {
         let score_after = combine(&components(&after, &model, as_of), &model);
         prop_assert!(score_after >= score - 1e-9, "{score} -> {score_after}");
     }
+
+    #[test]
+    fn a_reply_at_any_time_never_lowers_a_score(
+        first in (0i64..2000, 0u8..2), spec in history(), pick in any::<prop::sample::Index>(), delay in 0i64..30,
+    ) {
+        let model = Model::default();
+        let as_of = 2000 * DAY;
+        // At least one message to answer.
+        let spec: Vec<(i64, u8, u8)> = std::iter::once((first.0, first.1, 0)).chain(spec).collect();
+        let base = events(&spec, &model);
+        let score = |evs: Vec<Event>| combine(&components(&features_of(evs, as_of), &model, as_of), &model);
+        let messages: Vec<&Event> = base.iter().filter(|e| e.channel == Channel::Message).collect();
+        // Answer one of the messages, by the other side, within the reply window.
+        let to = messages[pick.index(messages.len())];
+        let flow = if to.flow == Flow::Out { Flow::In } else { Flow::Out };
+        let mut more = base.clone();
+        more.push(event((to.time + delay * DAY + 3600).min(as_of), flow, Channel::Message, &model));
+        let (before, after) = (score(base), score(more));
+        prop_assert!(after >= before - 1e-9, "{before} -> {after}");
+    }
 }
 
 #[test]
@@ -395,4 +418,153 @@ fn every_era_fixture_analyzes() {
             "{fixture}: {summary}"
         );
     }
+}
+
+#[test]
+fn lists_name_their_columns_even_when_empty() {
+    use netsift::report::lists;
+    let dir = TestDir::new("headers");
+    // Full lists: the written header is the declared one.
+    dir.run(
+        &[
+            "sample",
+            "--out",
+            "s",
+            "--connections",
+            "200",
+            "--messages",
+            "3000",
+            "--seed",
+            "4",
+            "-q",
+        ],
+        0,
+    );
+    dir.run(
+        &[
+            "analyze",
+            "s/Complete_LinkedInDataExport_11-20-2026",
+            "--notes",
+            "s/notes.csv",
+            "--out",
+            "r",
+            "-q",
+        ],
+        0,
+    );
+    // An export with nothing in it: every list is empty but keeps its header.
+    dir.create("e/Connections.csv", "First Name,Last Name,Connected On\n");
+    dir.run(&["analyze", "e", "--out", "empty", "--as-of", "2026-01-01", "-q"], 0);
+    for (file, header) in [
+        ("scores.csv", lists::SCORES),
+        ("prune.csv", lists::PRUNE),
+        ("reconnect.csv", lists::RECONNECT),
+        ("welcome.csv", lists::WELCOME),
+        ("followup.csv", lists::FOLLOWUP),
+    ] {
+        for out in ["r", "empty"] {
+            let text = std::fs::read_to_string(dir.path(out).join(file)).unwrap();
+            assert_eq!(text.lines().next().unwrap_or(""), header.join(","), "{out}/{file}");
+        }
+        let full = std::fs::read_to_string(dir.path("r").join(file)).unwrap();
+        assert!(full.lines().count() > 1, "the sample fills {file}");
+    }
+}
+
+/// An export of eight people with the cases a review found wrong, all on purpose.
+fn tricky(dir: &TestDir) {
+    let url = |s: &str| format!("https://www.linkedin.com/in/{s}");
+    let mut c =
+        String::from("First Name,Last Name,URL,Email Address,Company,Position,Connected On\n");
+    for (slug, day) in [
+        ("dora", "01 Jan 2024"),
+        ("dora", "01 Jan 2024"),
+        ("gina", "01 Jan 2024"),
+        ("hank", "01 Jan 2024"),
+        ("wally", "10 Nov 2026"),
+        ("xena", "01 Jan 2024"),
+        ("pat", "01 Jan 2024"),
+    ] {
+        c.push_str(&format!("{slug},P,{},,Co,Role,{day}\n", url(slug)));
+    }
+    dir.create("e/Connections.csv", c.trim_end());
+    let mut m = String::from(
+        "CONVERSATION ID,CONVERSATION TITLE,FROM,SENDER PROFILE URL,TO,RECIPIENT PROFILE URLS,DATE,SUBJECT,CONTENT,FOLDER\n",
+    );
+    let mut row = |conv: &str, from: &str, to: &[&str], date: &str| {
+        let who = |s: &str| if s == "owen" { url("owen") } else { url(s) };
+        let recipients: Vec<String> = to.iter().map(|s| who(s)).collect();
+        m.push_str(&format!(
+            "{conv},,{from} P,{},x,\"{}\",{date} 10:00:00 UTC,,hi,INBOX\n",
+            who(from),
+            recipients.join(",")
+        ));
+    };
+    row("c-dora", "owen", &["dora"], "2026-10-01");
+    row("c-dora", "dora", &["owen"], "2026-10-02");
+    for d in 1..=9 {
+        row("c-team", "gina", &["owen", "hank"], &format!("2026-09-0{d}"));
+        row("c-team", "hank", &["owen", "gina"], &format!("2026-09-1{d}"));
+        row("c-team", "owen", &["gina", "hank"], &format!("2026-09-2{d}"));
+    }
+    row("c-news", "owen", &["wally", "gina", "hank"], "2026-11-11");
+    // Pat and the owner alone until July; Quinn joins in October.
+    for d in 1..=6 {
+        row("c-pat", "owen", &["pat"], &format!("2026-0{d}-01"));
+        row("c-pat", "pat", &["owen"], &format!("2026-0{d}-02"));
+    }
+    row("c-pat", "quinn", &["owen", "pat"], "2026-10-01");
+    dir.create("e/messages.csv", m);
+    dir.create(
+        "notes.csv",
+        format!("date,person,kind,direction,tags,note\n2026-10-05,{},call,mutual,keep,catch-up\n2026-08-01,{},intro,received,,\"introduced me, with:{}\"\n", url("dora"), url("pat"), url("xena")),
+    );
+}
+
+#[test]
+fn what_a_review_found_stays_fixed() {
+    let dir = TestDir::new("tricky");
+    tricky(&dir);
+    dir.run(
+        &["analyze", "e", "--notes", "notes.csv", "--out", "r", "--as-of", "2026-11-20", "-q"],
+        0,
+    );
+    let rows = read_csv(&dir.path("r/scores.csv"));
+    let tier = |slug: &str| -> Vec<String> {
+        rows.iter()
+            .filter(|r| r["profile_url"].ends_with(&format!("/{slug}")))
+            .map(|r| r["tier"].clone())
+            .collect()
+    };
+    // A repeated row is the same person: same tier, never pruned while tagged keep.
+    assert_eq!(tier("dora"), ["core", "core"]);
+    let prune = std::fs::read_to_string(dir.path("r/prune.csv")).unwrap();
+    assert!(!prune.contains("/dora"), "{prune}");
+    // Talking both ways in a small group is contact, not clutter.
+    assert_eq!(tier("gina"), ["weak"]);
+    assert_eq!(tier("hank"), ["weak"]);
+    // A post to a group is not a personal welcome.
+    let welcome = std::fs::read_to_string(dir.path("r/welcome.csv")).unwrap();
+    assert!(welcome.contains("/wally"), "{welcome}");
+    // Being introduced is not an introduction made.
+    let summary: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(dir.path("r/summary.json")).unwrap()).unwrap();
+    assert_eq!(summary["introductions_made"], 0);
+    assert_eq!(tier("xena"), ["clutter"]);
+    assert_eq!(summary["actions"]["prune"], prune.lines().count() - 1);
+}
+
+#[test]
+fn as_of_sees_only_what_had_happened() {
+    let dir = TestDir::new("tricky-as-of");
+    tricky(&dir);
+    dir.run(&["analyze", "e", "--out", "r", "--as-of", "2026-07-01", "-q"], 0);
+    let rows = read_csv(&dir.path("r/scores.csv"));
+    // Wally connected in November: not a connection yet.
+    assert!(!rows.iter().any(|r| r["profile_url"].ends_with("/wally")));
+    assert_eq!(rows.len(), 6);
+    // Quinn joined Pat's conversation in October: until then it was one-to-one.
+    let pat = rows.iter().find(|r| r["profile_url"].ends_with("/pat")).unwrap();
+    assert_eq!(pat["channels"], "message:12", "{pat:?}");
+    assert_eq!(pat["tier"], "core");
 }

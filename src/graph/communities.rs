@@ -19,14 +19,12 @@ pub fn louvain(adj: &Adjacency) -> (Vec<usize>, f64) {
         if communities == graph.len() {
             break; // no node moved
         }
-        for m in membership.iter_mut() {
-            *m = local[*m];
-        }
-        let q = modularity(adj, &membership);
+        let candidate: Vec<usize> = membership.iter().map(|&m| local[m]).collect();
+        let q = modularity(adj, &candidate);
         if q <= best + 1e-12 {
-            break;
+            break; // keep the partition whose modularity is reported
         }
-        best = q;
+        (membership, best) = (candidate, q);
         graph = fold(&graph, &local, communities);
     }
     (renumber(&membership), best)

@@ -147,7 +147,9 @@ impl Graph {
         group_edges(export, people, interactions.as_of, &mut pairs);
         let companies = colleague_edges(export, scored, &mut pairs);
         for note in notes.map_or(&[][..], |n| &n.notes) {
-            if let (Kind::Intro, Some(with)) = (note.kind, note.with) {
+            let known =
+                crate::features::midnight(note.date).is_some_and(|d| d <= interactions.as_of);
+            if let (Kind::Intro, Some(with), true) = (note.kind, note.with, known) {
                 let edge = pairs.entry(ordered(note.person, with)).or_default();
                 edge.intro = true;
                 edge.add(INTRO_WEIGHT);
@@ -217,26 +219,77 @@ impl Graph {
             reached.sort_unstable();
             reached.dedup();
             self.bridges[p as usize] = reached.len() as u32;
-            self.brokerage[p as usize] = self.holes(n);
         }
+        self.find_brokerage(&nodes);
     }
 
-    /// Pairs of `n`'s neighbours (the owner aside) in different communities, or in none, that
-    /// share no edge.
-    fn holes(&self, n: NodeIndex) -> u32 {
-        let around: Vec<NodeIndex> = self.graph.neighbors(n).filter(|&m| m != self.owner).collect();
+    /// Brokerage of every person: the pairs of their neighbours (the owner aside) that are
+    /// apart — in different communities, or in none — less those pairs that are tied, found as
+    /// triangles. Triangles are listed once each by degree order, so a hub costs no more than
+    /// its edges (no pair-by-pair look-ups).
+    fn find_brokerage(&mut self, nodes: &[NodeIndex]) {
         let community =
-            |m: NodeIndex| self.graph[m].person.and_then(|p| self.community[p as usize]);
-        let mut holes = 0;
-        for (i, &a) in around.iter().enumerate() {
-            for &b in &around[i + 1..] {
-                let apart = community(a).is_none() || community(a) != community(b);
-                if apart && self.graph.find_edge(a, b).is_none() {
-                    holes += 1;
+            |n: NodeIndex| self.graph[n].person.and_then(|p| self.community[p as usize]);
+        let apart =
+            |a: NodeIndex, b: NodeIndex| community(a).is_none() || community(a) != community(b);
+        let at: HashMap<NodeIndex, usize> =
+            nodes.iter().enumerate().map(|(i, &n)| (n, i)).collect();
+        let neighbours: Vec<Vec<usize>> = nodes
+            .iter()
+            .map(|&n| self.graph.neighbors(n).filter_map(|m| at.get(&m).copied()).collect())
+            .collect();
+        let mut holes: Vec<i64> = neighbours
+            .iter()
+            .map(|around| {
+                let d = around.len() as i64;
+                let mut by_community: HashMap<usize, i64> = HashMap::new();
+                for &j in around {
+                    if let Some(c) = community(nodes[j]) {
+                        *by_community.entry(c).or_default() += 1;
+                    }
+                }
+                d * (d - 1) / 2 - by_community.values().map(|k| k * (k - 1) / 2).sum::<i64>()
+            })
+            .collect();
+        // Rank by degree; each node keeps its higher-ranked neighbours, sorted by rank.
+        let rank = |i: usize| (neighbours[i].len(), i);
+        let forward: Vec<Vec<usize>> = neighbours
+            .iter()
+            .enumerate()
+            .map(|(i, around)| {
+                let mut f: Vec<usize> =
+                    around.iter().copied().filter(|&j| rank(j) > rank(i)).collect();
+                f.sort_unstable_by_key(|&j| rank(j));
+                f
+            })
+            .collect();
+        for u in 0..nodes.len() {
+            for &v in &forward[u] {
+                // Common higher-ranked neighbours of u and v close a triangle.
+                let (fu, fv) = (&forward[u], &forward[v]);
+                let (mut x, mut y) = (0, 0);
+                while x < fu.len() && y < fv.len() {
+                    match rank(fu[x]).cmp(&rank(fv[y])) {
+                        std::cmp::Ordering::Less => x += 1,
+                        std::cmp::Ordering::Greater => y += 1,
+                        std::cmp::Ordering::Equal => {
+                            let w = fu[x];
+                            let (nu, nv, nw) = (nodes[u], nodes[v], nodes[w]);
+                            holes[u] -= i64::from(apart(nv, nw));
+                            holes[v] -= i64::from(apart(nu, nw));
+                            holes[w] -= i64::from(apart(nu, nv));
+                            x += 1;
+                            y += 1;
+                        }
+                    }
                 }
             }
         }
-        holes
+        for (i, &n) in nodes.iter().enumerate() {
+            if let Some(p) = self.graph[n].person {
+                self.brokerage[p as usize] = holes[i].max(0) as u32;
+            }
+        }
     }
 
     /// How many communities were found.

@@ -34,6 +34,8 @@ pub struct Person {
     pub urn: Option<String>,
     /// A Connections.csv row that is the owner's own profile (never counted).
     pub is_owner: bool,
+    /// A Connections.csv row repeating an earlier row's profile URL: that row's person.
+    pub same_as: Option<PersonId>,
 }
 
 /// What a reference (a URL and/or a name) resolves to.
@@ -180,6 +182,7 @@ impl People {
             let key = c.url.as_deref().and_then(ProfileKey::parse);
             let id = i as PersonId;
             let is_owner = key.is_some() && key == self.owner.key;
+            let mut same_as = None;
             if is_owner {
                 let msg = "the owner's own profile; not counted as a connection".to_string();
                 diags.repair(export.file_name(CONNECTIONS), c.line, "owner row", msg);
@@ -188,11 +191,12 @@ impl People {
                     let line = export.connections[first as usize].line;
                     let msg = format!("the same profile URL as line {line}; both rows kept");
                     diags.repair(export.file_name(CONNECTIONS), c.line, "duplicate URL", msg);
+                    same_as = Some(first);
                 } else {
                     self.by_key.insert(k.clone(), id);
                 }
             }
-            if !c.is_hidden() && !is_owner {
+            if !c.is_hidden() && !is_owner && same_as.is_none() {
                 self.by_name.entry(name_key(&c.full_name())).or_default().push(id);
             }
             let urn = c.email.as_deref().and_then(key::urn).map(str::to_string);
@@ -205,6 +209,7 @@ impl People {
                 connection: Some(i),
                 urn,
                 is_owner,
+                same_as,
             });
         }
     }
@@ -243,6 +248,7 @@ impl People {
             connection: None,
             urn,
             is_owner: false,
+            same_as: None,
         });
         Resolved::Person(id)
     }

@@ -9,6 +9,76 @@ use crate::score::{Scored, Tier};
 
 const DAY: f64 = 86_400.0;
 
+/// The columns of scores.csv, as [`ScoreRow`] writes them (a test holds the two together).
+pub const SCORES: &[&str] = &[
+    "profile_url",
+    "name",
+    "company",
+    "position",
+    "connected_on",
+    "tier",
+    "score",
+    "recency",
+    "intensity",
+    "reciprocity",
+    "depth",
+    "longevity",
+    "last_interaction",
+    "last_two_way",
+    "messages_sent",
+    "messages_received",
+    "replies_by_them",
+    "replies_by_owner",
+    "typical_gap_days",
+    "best_channel",
+    "channels",
+    "welcome",
+    "invited_by",
+    "invitation_note",
+    "tags",
+    "community",
+    "bridges",
+    "brokerage",
+    "keep",
+    "reasons",
+];
+/// The columns of prune.csv.
+pub const PRUNE: &[&str] =
+    &["profile_url", "name", "company", "position", "connected_on", "score", "reasons"];
+/// The columns of reconnect.csv.
+pub const RECONNECT: &[&str] = &[
+    "profile_url",
+    "name",
+    "company",
+    "position",
+    "score",
+    "last_two_way",
+    "days_silent",
+    "reasons",
+];
+/// The columns of welcome.csv.
+pub const WELCOME: &[&str] = &[
+    "profile_url",
+    "name",
+    "company",
+    "position",
+    "connected_on",
+    "days_connected",
+    "invited_by",
+    "invitation_note",
+];
+/// The columns of followup.csv.
+pub const FOLLOWUP: &[&str] = &[
+    "profile_url",
+    "name",
+    "tier",
+    "last_contact",
+    "cadence_days",
+    "cadence_from",
+    "next_contact",
+    "overdue_days",
+];
+
 /// One row of scores.csv / scores.json.
 #[derive(Clone, Debug, Serialize)]
 pub struct ScoreRow {

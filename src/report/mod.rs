@@ -3,7 +3,7 @@
 //! `summary.json` with the KPIs, `graph.json` and `graph.graphml` — each written atomically,
 //! every CSV safe to open in a spreadsheet.
 
-mod lists;
+pub mod lists;
 mod summary;
 
 use std::path::Path;
@@ -33,6 +33,8 @@ pub struct Analysis<'a> {
     pub features: &'a [Features],
     /// The relationship graph.
     pub graph: &'a crate::graph::Graph,
+    /// The notes, when given.
+    pub notes: Option<&'a crate::notes::Notes>,
     /// The scored connections, in Connections.csv order.
     pub scored: &'a [Scored],
     /// The model used.
@@ -46,21 +48,30 @@ pub fn write(analysis: &Analysis<'_>, dir: &Path) -> Result<Summary> {
     std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
     let rows: Vec<lists::ScoreRow> =
         analysis.scored.iter().map(|s| lists::ScoreRow::new(analysis, s)).collect();
-    write_atomic(&dir.join("scores.csv"), &csv_bytes(&rows)?)?;
+    write_atomic(&dir.join("scores.csv"), &csv_bytes(&rows, lists::SCORES)?)?;
     let json = serde_json::to_vec_pretty(&rows)
         .map_err(|e| Error::io(dir.join("scores.json"), e.into()))?;
     write_atomic(&dir.join("scores.json"), &json)?;
-    write_atomic(&dir.join("prune.csv"), &csv_bytes(&lists::prune(analysis, &rows))?)?;
-    write_atomic(&dir.join("reconnect.csv"), &csv_bytes(&lists::reconnect(&rows))?)?;
-    write_atomic(&dir.join("welcome.csv"), &csv_bytes(&lists::welcome(analysis, &rows))?)?;
-    write_atomic(&dir.join("followup.csv"), &csv_bytes(&followups(analysis))?)?;
+    let (prune, reconnect) = (lists::prune(analysis, &rows), lists::reconnect(&rows));
+    let (welcome, followup) = (lists::welcome(analysis, &rows), followups(analysis));
+    write_atomic(&dir.join("prune.csv"), &csv_bytes(&prune, lists::PRUNE)?)?;
+    write_atomic(&dir.join("reconnect.csv"), &csv_bytes(&reconnect, lists::RECONNECT)?)?;
+    write_atomic(&dir.join("welcome.csv"), &csv_bytes(&welcome, lists::WELCOME)?)?;
+    write_atomic(&dir.join("followup.csv"), &csv_bytes(&followup, lists::FOLLOWUP)?)?;
+    let actions = summary::Actions {
+        prune: prune.len(),
+        reconnect: reconnect.len(),
+        welcome: welcome.len(),
+        followup: followup.len(),
+        followup_overdue: followup.iter().filter(|f| f.overdue_days >= 0).count(),
+    };
     let a = analysis;
     let graph_json = crate::graph::write::json(a.graph, a.export, a.people, a.scored)
         .map_err(|e| Error::io(dir.join("graph.json"), e.into()))?;
     write_atomic(&dir.join("graph.json"), &graph_json)?;
     let graphml = crate::graph::write::graphml(a.graph, a.export, a.people, a.scored);
     write_atomic(&dir.join("graph.graphml"), &graphml)?;
-    let summary = Summary::new(analysis);
+    let summary = Summary { actions, ..Summary::new(analysis) };
     let json = serde_json::to_vec_pretty(&summary)
         .map_err(|e| Error::io(dir.join("summary.json"), e.into()))?;
     write_atomic(&dir.join("summary.json"), &json)?;
@@ -68,8 +79,13 @@ pub fn write(analysis: &Analysis<'_>, dir: &Path) -> Result<Summary> {
 }
 
 /// Rows as CSV (header from the field names), every text cell neutralised against formulas.
-fn csv_bytes<T: Serialize>(rows: &[T]) -> Result<Vec<u8>> {
+/// With no rows, `header` is written alone: an empty list still names its columns.
+fn csv_bytes<T: Serialize>(rows: &[T], header: &[&str]) -> Result<Vec<u8>> {
     let mut w = csv::Writer::from_writer(Vec::new());
+    if rows.is_empty() {
+        w.write_record(header)
+            .map_err(|e| Error::Input { file: "CSV output".into(), message: e.to_string() })?;
+    }
     for row in rows {
         w.serialize(row)
             .map_err(|e| Error::Input { file: "CSV output".into(), message: e.to_string() })?;

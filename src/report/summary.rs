@@ -7,6 +7,7 @@ use super::{Analysis, date};
 use crate::export::Direction;
 use crate::features::Welcome;
 use crate::interactions::{Channel, Flow};
+use crate::notes::{Kind, NoteDirection};
 use crate::score::Tier;
 
 /// The KPIs of one analysis.
@@ -38,6 +39,19 @@ pub struct Summary {
     pub referrals_made: usize,
     /// The relationship graph.
     pub graph: GraphSummary,
+    /// How long each action list is.
+    pub actions: Actions,
+}
+
+/// Rows of each action list.
+#[derive(Clone, Debug, Default, Serialize)]
+#[allow(missing_docs)]
+pub struct Actions {
+    pub prune: usize,
+    pub reconnect: usize,
+    pub welcome: usize,
+    pub followup: usize,
+    pub followup_overdue: usize,
 }
 
 /// The graph in numbers.
@@ -185,11 +199,17 @@ impl Summary {
                     }
                     _ => {}
                 }
-                intros += usize::from(e.channel == Channel::Intro && e.flow == Flow::Out);
-                referrals += usize::from(e.channel == Channel::Referral && e.flow == Flow::Out);
             }
         }
-        let invitations = &a.export.invitations;
+        // Counted per note: an introduction touches two people but is one introduction.
+        for note in a.notes.map_or(&[][..], |n| &n.notes) {
+            let given = matches!(note.direction, NoteDirection::Given | NoteDirection::Mutual);
+            let known = crate::features::midnight(note.date).is_some_and(|d| d <= a.as_of);
+            intros += usize::from(given && known && note.kind == Kind::Intro);
+            referrals += usize::from(given && known && note.kind == Kind::Referral);
+        }
+        let invitations: Vec<&crate::export::Invitation> =
+            a.export.invitations.iter().filter(|i| i.sent_at.as_second() <= a.as_of).collect();
         let count = |d: Direction, note: bool| {
             invitations.iter().filter(|i| i.direction == d && (!note || i.has_note())).count()
         };
@@ -225,6 +245,7 @@ impl Summary {
             introductions_made: intros,
             referrals_made: referrals,
             graph: graph_summary(a),
+            actions: Actions::default(),
         }
     }
 }
@@ -262,10 +283,11 @@ impl Summary {
             ));
         }
         s.push_str(&format!(
-            "\nto do: prune {}, reconnect with {}, welcome {}\nreport: {}\n",
-            t.clutter,
-            t.dormant,
-            t.new,
+            "\nto do: prune {}, reconnect with {}, welcome {}, follow up with {} now\nreport: {}\n",
+            self.actions.prune,
+            self.actions.reconnect,
+            self.actions.welcome,
+            self.actions.followup_overdue,
             dir.display()
         ));
         s

@@ -65,8 +65,11 @@ pub fn components(f: &Features, model: &Model, as_of: i64) -> Components {
     // recency lowered the ranking of who stayed in touch (AUC 0.91 → 0.88).
     let days = (as_of - last).max(0) as f64 / DAY;
     let mut recency = 0.5f64.powf(days / model.recency.half_life_days);
-    if f.typical_gap_days.is_some_and(|gap| days > model.recency.rhythm_factor * gap.max(1.0)) {
-        recency *= 0.5; // silent for far longer than its own rhythm: decaying
+    if let Some(gap) = f.burst_gap_days {
+        // Silent for longer than rhythm_factor × its own rhythm: decaying, the more so the longer
+        // (at twice that, recency halves once more; at three times, twice more).
+        let beyond = days / (model.recency.rhythm_factor * gap.max(1.0)) - 1.0;
+        recency *= 0.5f64.powf(beyond.clamp(0.0, 2.0));
     }
     let intensity = 1.0 - (-f.decayed_volume / model.intensity.saturation).exp();
     let reciprocity = if f.two_way() {
@@ -103,11 +106,19 @@ pub fn score_all(
     interactions: &Interactions,
     people: &People,
 ) -> Vec<Scored> {
-    let tags = tags_by_person(notes, export.connections.len());
+    let mut tags = tags_by_person(notes, export.connections.len());
+    for (i, p) in people.persons.iter().enumerate().take(tags.len()) {
+        if let Some(first) = p.same_as {
+            tags[i] = tags[first as usize].clone();
+        }
+    }
     let as_of = interactions.as_of;
+    // Connections made after the moment of scoring were not connections then.
+    let connected =
+        |i: usize| export.connections[i].connected_on.and_then(midnight).is_none_or(|d| d <= as_of);
     (0..export.connections.len())
         .into_par_iter()
-        .filter(|&i| !people.persons[i].is_owner)
+        .filter(|&i| !people.persons[i].is_owner && connected(i))
         .map(|i| score_one(export, i, &features[i], &tags[i], model, as_of))
         .collect()
 }

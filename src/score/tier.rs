@@ -78,9 +78,14 @@ pub fn tier(
     if recent {
         return Tier::New;
     }
-    // The owner reached out, or they gave something (an endorsement, a recommendation):
-    // some contact. Only their messages, never answered, or shared groups: clutter.
-    if f.sent > 0 || f.mutual > 0 || f.they_gave { Tier::Weak } else { Tier::Clutter }
+    // The owner reached out, they gave something (an endorsement, a recommendation), or both
+    // talk in a group they share: some contact. Only their messages, never answered: clutter.
+    let group_both_ways = f.group_sent > 0 && f.group_received > 0;
+    if f.sent > 0 || f.mutual > 0 || f.they_gave || group_both_ways {
+        Tier::Weak
+    } else {
+        Tier::Clutter
+    }
 }
 
 fn deep(f: &Features) -> bool {
