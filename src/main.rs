@@ -41,48 +41,25 @@ fn run(config: &Config) -> anyhow::Result<()> {
             let analyzed = netsift::analyze(export, notes.as_deref(), dir, *as_of, model, &stage);
             bar.finish_and_clear();
             let (summary, diags) = analyzed?;
-            if !quiet {
-                diags.write_to(std::io::stderr().lock(), 20)?;
-            }
+            warn(&diags, *quiet)?;
             out.write_all(summary.to_text(dir).as_bytes())?;
         }
         Config::Backtest { export, at, notes, model, json, quiet } => {
             let (backtest, diags) = netsift::backtest::run(export, notes.as_deref(), *at, model)?;
-            if !quiet {
-                diags.write_to(std::io::stderr().lock(), 20)?;
-            }
-            if *json {
-                serde_json::to_writer_pretty(&mut out, &backtest)?;
-                writeln!(out)?;
-            } else {
-                out.write_all(backtest.to_text().as_bytes())?;
-            }
+            warn(&diags, *quiet)?;
+            emit(&mut out, &backtest, *json, netsift::backtest::Backtest::to_text)?;
         }
         Config::Intro { target, export, notes, model, json, quiet } => {
             let (intro, diags) = netsift::intro(target, export, notes.as_deref(), model)?;
-            if !quiet {
-                diags.write_to(std::io::stderr().lock(), 20)?;
-            }
-            if *json {
-                serde_json::to_writer_pretty(&mut out, &intro)?;
-                writeln!(out)?;
-            } else {
-                out.write_all(intro.to_text().as_bytes())?;
-            }
+            warn(&diags, *quiet)?;
+            emit(&mut out, &intro, *json, netsift::graph::intro::Intro::to_text)?;
         }
-        Config::ShowDefaults => out.write_all(netsift::model::DEFAULT_TOML.as_bytes())?,
         Config::Inspect { export, notes, json, quiet } => {
             let (inspection, diags) = netsift::inspect(export, notes.as_deref())?;
-            if !quiet {
-                diags.write_to(std::io::stderr().lock(), 20)?;
-            }
-            if *json {
-                serde_json::to_writer_pretty(&mut out, &inspection)?;
-                writeln!(out)?;
-            } else {
-                out.write_all(inspection.to_text().as_bytes())?;
-            }
+            warn(&diags, *quiet)?;
+            emit(&mut out, &inspection, *json, netsift::inspect::Inspection::to_text)?;
         }
+        Config::ShowDefaults => out.write_all(netsift::model::DEFAULT_TOML.as_bytes())?,
         Config::Sample { out: dir, spec, truth, quiet } => {
             let written = netsift::sample::write_sample(spec, dir)
                 .with_context(|| format!("writing the sample into {}", dir.display()))?;
@@ -99,6 +76,27 @@ fn run(config: &Config) -> anyhow::Result<()> {
         }
     }
     out.flush()?;
+    Ok(())
+}
+
+/// Skipped and repaired rows on stderr, unless `--quiet`.
+fn warn(diags: &netsift::diag::Diagnostics, quiet: bool) -> std::io::Result<()> {
+    if quiet { Ok(()) } else { diags.write_to(std::io::stderr().lock(), 20) }
+}
+
+/// A result on stdout: as JSON with `--json`, else as text.
+fn emit<T: serde::Serialize>(
+    out: &mut impl Write,
+    value: &T,
+    json: bool,
+    text: fn(&T) -> String,
+) -> anyhow::Result<()> {
+    if json {
+        serde_json::to_writer_pretty(&mut *out, value)?;
+        writeln!(out)?;
+    } else {
+        out.write_all(text(value).as_bytes())?;
+    }
     Ok(())
 }
 
