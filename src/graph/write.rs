@@ -112,7 +112,7 @@ pub fn json(
         communities: graph.community_count(),
         modularity: (graph.modularity * 1000.0).round() / 1000.0,
     };
-    serde_json::to_vec_pretty(&json)
+    serde_json::to_vec(&json)
 }
 
 /// `graph.graphml`.

@@ -49,8 +49,8 @@ pub fn write(analysis: &Analysis<'_>, dir: &Path) -> Result<Summary> {
     let rows: Vec<lists::ScoreRow> =
         analysis.scored.iter().map(|s| lists::ScoreRow::new(analysis, s)).collect();
     write_atomic(&dir.join("scores.csv"), &csv_bytes(&rows, lists::SCORES)?)?;
-    let json = serde_json::to_vec_pretty(&rows)
-        .map_err(|e| Error::io(dir.join("scores.json"), e.into()))?;
+    let json =
+        serde_json::to_vec(&rows).map_err(|e| Error::io(dir.join("scores.json"), e.into()))?;
     write_atomic(&dir.join("scores.json"), &json)?;
     let (prune, reconnect) = (lists::prune(analysis, &rows), lists::reconnect(&rows));
     let (welcome, followup) = (lists::welcome(analysis, &rows), followups(analysis));
