@@ -5,36 +5,19 @@
 //! `cargo bench --bench analyze`; smaller: `NETSIFT_BENCH_CONNECTIONS=3000
 //! NETSIFT_BENCH_MESSAGES=100000 cargo bench --bench analyze`.
 
-use std::path::Path;
 use std::time::Duration;
 
+mod common;
+
 use criterion::{Criterion, criterion_group, criterion_main};
-use jiff::civil::date;
 use netsift::interactions::Interactions;
 use netsift::model::Model;
 use netsift::people::People;
 use netsift::report::Analysis;
-use netsift::sample::{SampleSpec, write_sample};
 
 fn analyze(c: &mut Criterion) {
-    let var = |name: &str, default: usize| {
-        std::env::var(name).ok().and_then(|v| v.parse().ok()).unwrap_or(default)
-    };
-    let (connections, messages) =
-        (var("NETSIFT_BENCH_CONNECTIONS", 30_000), var("NETSIFT_BENCH_MESSAGES", 1_000_000));
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join(format!("target/bench-data/sample-{connections}-{messages}"));
-    let folder = root.join("Complete_LinkedInDataExport_11-20-2026");
-    if !folder.exists() {
-        let spec = SampleSpec {
-            connections,
-            messages,
-            seed: 7,
-            zip: false,
-            export_date: date(2026, 11, 20),
-        };
-        write_sample(&spec, &root).expect("generate the bench export");
-    }
+    let root = common::bench_data(false);
+    let folder = root.join(common::NAME);
     let notes = root.join("notes.csv");
     let out = root.join("bench-report");
     let model = Model::default();

@@ -6,11 +6,12 @@
 //! NETSIFT_BENCH_MESSAGES=100000 cargo bench --bench read`. The export is generated once into
 //! `target/bench-data/` and reused.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::time::Duration;
 
+mod common;
+
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
-use netsift::sample::{SampleSpec, write_sample};
 
 /// The generated export (folder and zip) and the bytes of the files netsift reads.
 struct Data {
@@ -21,22 +22,8 @@ struct Data {
 }
 
 fn data() -> Data {
-    let var = |name: &str, default: usize| {
-        std::env::var(name).ok().and_then(|v| v.parse().ok()).unwrap_or(default)
-    };
-    let (connections, messages) =
-        (var("NETSIFT_BENCH_CONNECTIONS", 30_000), var("NETSIFT_BENCH_MESSAGES", 1_000_000));
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join(format!("target/bench-data/sample-{connections}-{messages}"));
-    let date = jiff::civil::date(2026, 11, 20);
-    let name = "Complete_LinkedInDataExport_11-20-2026";
-    for zip in [false, true] {
-        let done = if zip { root.join(format!("{name}.zip")) } else { root.join(name) };
-        if !done.exists() {
-            let spec = SampleSpec { connections, messages, seed: 7, zip, export_date: date };
-            write_sample(&spec, &root).expect("generate the bench export");
-        }
-    }
+    let root = common::bench_data(true);
+    let name = common::NAME;
     let folder = root.join(name);
     let read =
         ["Connections.csv", "messages.csv", "Invitations.csv", "Endorsement_Received_Info.csv"];

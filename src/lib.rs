@@ -70,6 +70,29 @@ pub fn inspect(export: &Path, notes: Option<&Path>) -> Result<(Inspection, Diagn
     Ok((inspection, diagnostics))
 }
 
+/// The scoring stages over a loaded export: every interaction up to `as_of`, the features,
+/// the scored connections and the relationship graph.
+pub struct Scoring {
+    /// Every interaction up to the moment of scoring.
+    pub interactions: Interactions,
+    /// Features by person.
+    pub features: Vec<features::Features>,
+    /// The scored connections, in Connections.csv order.
+    pub scored: Vec<score::Scored>,
+    /// Who knows whom.
+    pub graph: graph::Graph,
+}
+
+/// Runs the scoring stages over a loaded export as of `as_of`.
+pub fn score(loaded: &Loaded, as_of: Timestamp, model: &Model) -> Result<Scoring> {
+    let Loaded { export, people, notes, .. } = loaded;
+    let interactions = Interactions::collect(export, people, notes.as_ref(), model, as_of);
+    let features = features::compute(&interactions, export, people, model)?;
+    let scored = score::score_all(export, &features, notes.as_ref(), model, &interactions, people);
+    let graph = graph::Graph::build(export, people, &interactions, &scored, notes.as_ref());
+    Ok(Scoring { interactions, features, scored, graph })
+}
+
 /// The whole run: reads the export and the notes, scores every connection as of `as_of`
 /// (default: the export's date), and writes the report into `out`; `stage` hears what is
 /// being done.
@@ -82,27 +105,24 @@ pub fn analyze(
     stage: &dyn Fn(&'static str),
 ) -> Result<(Summary, Diagnostics)> {
     stage("reading the export");
-    let Loaded { export, people, notes, diagnostics } = load(export, notes)?;
+    let loaded = load(export, notes)?;
     stage("scoring");
-    let as_of = as_of_moment(as_of.or(export.export_date), &export);
-    let interactions = Interactions::collect(&export, &people, notes.as_ref(), model, as_of);
-    let features = features::compute(&interactions, &export, &people, model)?;
-    let scored =
-        score::score_all(&export, &features, notes.as_ref(), model, &interactions, &people);
-    let graph = graph::Graph::build(&export, &people, &interactions, &scored, notes.as_ref());
+    let as_of = as_of_moment(as_of.or(loaded.export.export_date), &loaded.export);
+    let s = score(&loaded, as_of, model)?;
     stage("writing the report");
     let analysis = Analysis {
-        graph: &graph,
-        notes: notes.as_ref(),
-        export: &export,
-        people: &people,
-        interactions: &interactions,
-        features: &features,
-        scored: &scored,
+        graph: &s.graph,
+        notes: loaded.notes.as_ref(),
+        export: &loaded.export,
+        people: &loaded.people,
+        interactions: &s.interactions,
+        features: &s.features,
+        scored: &s.scored,
         model,
         as_of: as_of.as_second(),
     };
-    Ok((report::write(&analysis, out)?, diagnostics))
+    let summary = report::write(&analysis, out)?;
+    Ok((summary, loaded.diagnostics))
 }
 
 /// The best ways in to a company or a person (see [`graph::intro`]), scored as of the
@@ -113,14 +133,10 @@ pub fn intro(
     notes: Option<&Path>,
     model: &Model,
 ) -> Result<(graph::intro::Intro, Diagnostics)> {
-    let Loaded { export, people, notes, diagnostics } = load(export, notes)?;
-    let as_of = as_of_moment(export.export_date, &export);
-    let interactions = Interactions::collect(&export, &people, notes.as_ref(), model, as_of);
-    let features = features::compute(&interactions, &export, &people, model)?;
-    let scored =
-        score::score_all(&export, &features, notes.as_ref(), model, &interactions, &people);
-    let graph = graph::Graph::build(&export, &people, &interactions, &scored, notes.as_ref());
-    Ok((graph::intro::find(&graph, &export, &people, &scored, target), diagnostics))
+    let loaded = load(export, notes)?;
+    let s = score(&loaded, as_of_moment(loaded.export.export_date, &loaded.export), model)?;
+    let Loaded { export, people, diagnostics, .. } = loaded;
+    Ok((graph::intro::find(&s.graph, &export, &people, &s.scored, target), diagnostics))
 }
 
 /// The end of the given day (UTC); without one, the latest moment in the data.

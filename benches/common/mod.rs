@@ -1,0 +1,31 @@
+//! The export every bench reads: `netsift sample` at LinkedIn's cap (or the size in
+//! `NETSIFT_BENCH_CONNECTIONS` / `NETSIFT_BENCH_MESSAGES`), generated once into
+//! `target/bench-data/` and shared between benches.
+
+use std::path::{Path, PathBuf};
+
+use netsift::sample::{SampleSpec, write_sample};
+
+/// The export's name, as LinkedIn names it.
+pub const NAME: &str = "Complete_LinkedInDataExport_11-20-2026";
+
+/// The folder holding the generated export (as a folder, and as a zip when `zip`) and its
+/// notes.csv; generated when missing.
+pub fn bench_data(zip: bool) -> PathBuf {
+    let var = |name: &str, default: usize| {
+        std::env::var(name).ok().and_then(|v| v.parse().ok()).unwrap_or(default)
+    };
+    let (connections, messages) =
+        (var("NETSIFT_BENCH_CONNECTIONS", 30_000), var("NETSIFT_BENCH_MESSAGES", 1_000_000));
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join(format!("target/bench-data/sample-{connections}-{messages}"));
+    let export_date = jiff::civil::date(2026, 11, 20);
+    for zip in std::iter::once(false).chain(zip.then_some(true)) {
+        let done = if zip { root.join(format!("{NAME}.zip")) } else { root.join(NAME) };
+        if !done.exists() {
+            let spec = SampleSpec { connections, messages, seed: 7, zip, export_date };
+            write_sample(&spec, &root).expect("generate the bench export");
+        }
+    }
+    root
+}
