@@ -61,6 +61,14 @@ pub enum Error {
     /// The interaction table could not be built or grouped (a defect, not bad input).
     #[error("interaction table: {0}")]
     Table(#[from] polars::prelude::PolarsError),
+    /// A chart or the report could not be drawn (a defect, not bad input).
+    #[error("{}: {message}", file.display())]
+    Chart {
+        /// The output being drawn.
+        file: PathBuf,
+        /// What plotters or the template engine said.
+        message: String,
+    },
     /// The command line asks for something impossible (exit 2).
     #[error("{0}")]
     Usage(String),

@@ -126,7 +126,11 @@ fn the_contract_files_and_the_summary() {
         0,
     );
     assert!(stdout(&out).starts_with("as of 2026-11-20: 150 connections\n"), "{}", stdout(&out));
-    assert!(stdout(&out).ends_with("report: r\n"));
+    assert!(
+        stdout(&out).ends_with("report: r/report.html\nimage:  r/report.png\ntables: r\n"),
+        "{}",
+        stdout(&out)
+    );
     for file in [
         "scores.csv",
         "scores.json",
@@ -135,6 +139,10 @@ fn the_contract_files_and_the_summary() {
         "welcome.csv",
         "followup.csv",
         "summary.json",
+        "report.html",
+        "report.png",
+        "charts/tiers.png",
+        "charts/tiers.svg",
     ] {
         assert!(dir.path("r").join(file).is_file(), "{file}");
     }

@@ -3,6 +3,8 @@
 // Helpers: a temporary folder, the netsift command.
 mod util;
 
+// The HTML report in headless Chromium: loads, filters, sorts, stays inert.
+mod browser;
 // Unusable input and bad usage: exit codes and exact messages.
 mod errors;
 // Every era fixture read exactly as hand-counted.
@@ -17,11 +19,15 @@ mod inspect;
 mod layout;
 // The notes file: resolution and FILE:LINE reports.
 mod notes;
+// An export of script and markup payloads, for the report tests.
+mod payload;
 // Properties: identity keys, re-saved files.
 mod properties;
 // The synthetic export generator and the bundled sample.
 mod sample;
 // Scoring: planted classes, the contract files, properties.
 mod score;
+// The report files: every era, PNG sizes, pinned SVGs, a self-contained page.
+mod report;
 // Spreadsheet re-saves read as the pristine file.
 mod resave;

@@ -154,6 +154,8 @@ pub struct ScoreRow {
     prune_tag: bool,
     #[serde(skip)]
     connected: Option<i64>,
+    #[serde(skip)]
+    connection: usize,
 }
 
 impl ScoreRow {
@@ -214,6 +216,7 @@ impl ScoreRow {
             tier_value: s.tier,
             prune_tag: s.prune,
             connected: c.connected_on.and_then(midnight),
+            connection: s.connection,
         }
     }
 }
@@ -222,6 +225,9 @@ impl ScoreRow {
 #[derive(Serialize)]
 #[allow(missing_docs)]
 pub struct PruneRow<'r> {
+    /// The row of Connections.csv (not written).
+    #[serde(skip)]
+    pub connection: usize,
     pub profile_url: &'r str,
     pub name: &'r str,
     pub company: &'r str,
@@ -249,6 +255,7 @@ pub fn prune<'r>(_: &Analysis<'_>, rows: &'r [ScoreRow]) -> Vec<PruneRow<'r>> {
     });
     list.into_iter()
         .map(|r| PruneRow {
+            connection: r.connection,
             profile_url: &r.profile_url,
             name: &r.name,
             company: &r.company,
@@ -264,6 +271,9 @@ pub fn prune<'r>(_: &Analysis<'_>, rows: &'r [ScoreRow]) -> Vec<PruneRow<'r>> {
 #[derive(Serialize)]
 #[allow(missing_docs)]
 pub struct ReconnectRow<'r> {
+    /// The row of Connections.csv (not written).
+    #[serde(skip)]
+    pub connection: usize,
     pub profile_url: &'r str,
     pub name: &'r str,
     pub company: &'r str,
@@ -282,6 +292,7 @@ pub fn reconnect(rows: &[ScoreRow]) -> Vec<ReconnectRow<'_>> {
     });
     list.into_iter()
         .map(|r| ReconnectRow {
+            connection: r.connection,
             profile_url: &r.profile_url,
             name: &r.name,
             company: &r.company,
@@ -298,6 +309,9 @@ pub fn reconnect(rows: &[ScoreRow]) -> Vec<ReconnectRow<'_>> {
 #[derive(Serialize)]
 #[allow(missing_docs)]
 pub struct WelcomeRow<'r> {
+    /// The row of Connections.csv (not written).
+    #[serde(skip)]
+    pub connection: usize,
     pub profile_url: &'r str,
     pub name: &'r str,
     pub company: &'r str,
@@ -321,6 +335,7 @@ pub fn welcome<'r>(a: &Analysis<'_>, rows: &'r [ScoreRow]) -> Vec<WelcomeRow<'r>
     list.sort_by(|x, y| y.connected.cmp(&x.connected).then(x.profile_url.cmp(&y.profile_url)));
     list.into_iter()
         .map(|r| WelcomeRow {
+            connection: r.connection,
             profile_url: &r.profile_url,
             name: &r.name,
             company: &r.company,

@@ -1,10 +1,14 @@
 //! Stage 7, report: the output contract of DESIGN.md — `scores.csv` and `scores.json`, the
 //! action lists `prune.csv`, `reconnect.csv`, `welcome.csv`, `followup.csv`, and
-//! `summary.json` with the KPIs, `graph.json` and `graph.graphml` — each written atomically,
-//! every CSV safe to open in a spreadsheet.
+//! `summary.json` with the KPIs, `graph.json` and `graph.graphml`, the charts under `charts/`,
+//! `report.html` and `report.png` — each written atomically, every CSV safe to open in a
+//! spreadsheet.
 
+pub mod charts;
+pub mod html;
 pub mod lists;
 mod summary;
+pub mod view;
 
 use std::path::Path;
 
@@ -75,6 +79,17 @@ pub fn write(analysis: &Analysis<'_>, dir: &Path) -> Result<Summary> {
     let json = serde_json::to_vec_pretty(&summary)
         .map_err(|e| Error::io(dir.join("summary.json"), e.into()))?;
     write_atomic(&dir.join("summary.json"), &json)?;
+    let view = view::View::new(analysis, &summary, &prune, &reconnect, &welcome);
+    let data = charts::ChartData::new(analysis, &summary);
+    let rendered = charts::write(&data, dir)?;
+    let image = dir.join("report.png");
+    let png = charts::poster::png(&view.poster(&data))
+        .map_err(|message| Error::Chart { file: image.clone(), message })?;
+    write_atomic(&image, &png)?;
+    let page = dir.join("report.html");
+    let html = html::render(&view, &rendered)
+        .map_err(|message| Error::Chart { file: page.clone(), message })?;
+    write_atomic(&page, html.as_bytes())?;
     Ok(summary)
 }
 

@@ -283,11 +283,14 @@ impl Summary {
             ));
         }
         s.push_str(&format!(
-            "\nto do: prune {}, reconnect with {}, welcome {}, follow up with {} now\nreport: {}\n",
+            "\nto do: prune {}, reconnect with {}, welcome {}, follow up with {} now\n\
+             report: {}\nimage:  {}\ntables: {}\n",
             self.actions.prune,
             self.actions.reconnect,
             self.actions.welcome,
             self.actions.followup_overdue,
+            dir.join("report.html").display(),
+            dir.join("report.png").display(),
             dir.display()
         ));
         s

@@ -1,0 +1,470 @@
+//! Each chart drawn onto any plotters drawing area — a PNG bitmap, an SVG document, or a
+//! region of the one-page image — from [`ChartData`]. Titles say what to see; axes say what
+//! they measure; colours come from the Okabe–Ito palette, which colour-blind readers tell apart.
+
+use plotters::coord::Shift;
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+
+use super::data::{ChartData, SILENCE};
+use super::network::COLOURED;
+use crate::score::Tier;
+
+/// What a drawing returns: plotters' error of the backend in use.
+pub type Drawn<DB> = Result<(), DrawingAreaErrorKind<<DB as DrawingBackend>::ErrorType>>;
+
+/// Okabe–Ito colours by tier (clutter a neutral grey).
+pub const TIER_COLOURS: [RGBColor; 6] = [
+    RGBColor(0x00, 0x72, 0xB2),
+    RGBColor(0x00, 0x9E, 0x73),
+    RGBColor(0xE6, 0x9F, 0x00),
+    RGBColor(0x56, 0xB4, 0xE9),
+    RGBColor(0xCC, 0x79, 0xA7),
+    RGBColor(0xB0, 0xB0, 0xB0),
+];
+/// Okabe–Ito colours for communities; the others grey.
+const GROUP_COLOURS: [RGBColor; COLOURED + 1] = [
+    RGBColor(0x00, 0x72, 0xB2),
+    RGBColor(0xE6, 0x9F, 0x00),
+    RGBColor(0x00, 0x9E, 0x73),
+    RGBColor(0xCC, 0x79, 0xA7),
+    RGBColor(0xD5, 0x5E, 0x00),
+    RGBColor(0x56, 0xB4, 0xE9),
+    RGBColor(0x99, 0x88, 0x22),
+    RGBColor(0xB0, 0xB0, 0xB0),
+];
+const INK: RGBColor = RGBColor(0x22, 0x22, 0x22);
+const REFERENCE: RGBColor = RGBColor(0x99, 0x99, 0x99);
+
+fn title_font(size: u32) -> TextStyle<'static> {
+    FontDesc::new(FontFamily::SansSerif, f64::from(size), FontStyle::Bold).color(&INK)
+}
+
+fn font(size: u32) -> TextStyle<'static> {
+    FontDesc::new(FontFamily::SansSerif, f64::from(size), FontStyle::Normal).color(&INK)
+}
+
+fn pct(part: usize, whole: usize) -> String {
+    if whole == 0 { "0 %".into() } else { format!("{:.0} %", 100.0 * part as f64 / whole as f64) }
+}
+
+/// The title of the tiers chart.
+pub fn tiers_title(d: &ChartData) -> String {
+    format!(
+        "{} of {} connections are living relationships ({})",
+        d.living(),
+        d.connections,
+        pct(d.living(), d.connections)
+    )
+}
+
+/// Connections per tier, closest first.
+pub fn tiers<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, d: &ChartData) -> Drawn<DB> {
+    let bars: Vec<(String, usize, RGBColor)> = Tier::ALL
+        .iter()
+        .map(|&t| {
+            let n = d.tiers[t as usize];
+            (format!("{} · {}", t.name(), pct(n, d.connections)), n, TIER_COLOURS[t as usize])
+        })
+        .collect();
+    horizontal_bars(area, &tiers_title(d), "connections", &bars, None)
+}
+
+/// The title of the companies chart.
+pub fn companies_title(d: &ChartData) -> String {
+    let best = d.companies.iter().filter(|c| c.2 > 0).max_by(|x, y| {
+        (x.2 as f64 / x.1 as f64).total_cmp(&(y.2 as f64 / y.1 as f64)).then(y.0.cmp(&x.0))
+    });
+    match best {
+        Some((name, n, living)) => format!(
+            "Top employers; dark: living ties — most alive: {} ({})",
+            shorten(name, 24),
+            pct(*living, *n)
+        ),
+        None => "Top employers by connections; none has a living relationship yet".into(),
+    }
+}
+
+/// The largest employers by connections, the living share darker.
+pub fn companies<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, d: &ChartData) -> Drawn<DB> {
+    let colour = TIER_COLOURS[0];
+    let bars: Vec<(String, usize, RGBColor)> = d
+        .companies
+        .iter()
+        .map(|(name, n, _)| (shorten(name, 28), *n, colour.mix(0.3).over_white()))
+        .collect();
+    let living: Vec<usize> = d.companies.iter().map(|c| c.2).collect();
+    horizontal_bars(area, &companies_title(d), "connections", &bars, Some((&living, colour)))
+}
+
+trait OverWhite {
+    fn over_white(&self) -> RGBColor;
+}
+
+impl OverWhite for RGBAColor {
+    /// The colour over white.
+    fn over_white(&self) -> RGBColor {
+        let over = |c: u8| (f64::from(c) * self.3 + 255.0 * (1.0 - self.3)).round() as u8;
+        RGBColor(over(self.0), over(self.1), over(self.2))
+    }
+}
+
+fn shorten(s: &str, max: usize) -> String {
+    if s.chars().count() <= max {
+        return s.to_string();
+    }
+    let mut out: String = s.chars().take(max - 1).collect();
+    out.push('…');
+    out
+}
+
+/// Labelled horizontal bars, first on top; `inner` overlays a second value on each bar.
+fn horizontal_bars<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    title: &str,
+    x_desc: &str,
+    bars: &[(String, usize, RGBColor)],
+    inner: Option<(&[usize], RGBColor)>,
+) -> Drawn<DB> {
+    area.fill(&WHITE)?;
+    let n = bars.len().max(1) as i32;
+    let max = bars.iter().map(|b| b.1).max().unwrap_or(0).max(1);
+    let mut chart = ChartBuilder::on(area)
+        .caption(title, title_font(20))
+        .margin(16)
+        .x_label_area_size(44)
+        .y_label_area_size(230)
+        .build_cartesian_2d(0..max + max / 8 + 1, (0..(n - 1).max(1)).into_segmented())?;
+    chart
+        .configure_mesh()
+        .disable_y_mesh()
+        .light_line_style(TRANSPARENT)
+        .x_desc(x_desc)
+        .axis_desc_style(font(15))
+        .label_style(font(14))
+        .y_labels(bars.len().max(1))
+        .y_label_formatter(&|v| match v {
+            SegmentValue::CenterOf(i) => {
+                bars.get((n - 1 - *i) as usize).map_or(String::new(), |b| b.0.clone())
+            }
+            _ => String::new(),
+        })
+        .draw()?;
+    let row = |i: usize| n - 1 - i as i32;
+    chart.draw_series(bars.iter().enumerate().map(|(i, b)| {
+        let mut r = Rectangle::new(
+            [(0, SegmentValue::Exact(row(i))), (b.1, SegmentValue::Exact(row(i) + 1))],
+            b.2.filled(),
+        );
+        r.set_margin(5, 5, 0, 0);
+        r
+    }))?;
+    if let Some((values, colour)) = inner {
+        chart.draw_series(values.iter().enumerate().map(|(i, &v)| {
+            let mut r = Rectangle::new(
+                [(0, SegmentValue::Exact(row(i))), (v, SegmentValue::Exact(row(i) + 1))],
+                colour.filled(),
+            );
+            r.set_margin(5, 5, 0, 0);
+            r
+        }))?;
+    }
+    chart.draw_series(bars.iter().enumerate().map(|(i, b)| {
+        let label = match inner {
+            Some((values, _)) => format!("{} ({} living)", b.1, values[i]),
+            None => b.1.to_string(),
+        };
+        Text::new(label, (b.1, SegmentValue::CenterOf(row(i))), font(14).pos(pos_left()))
+    }))?;
+    Ok(())
+}
+
+fn pos_left() -> Pos {
+    Pos::new(HPos::Left, VPos::Center)
+}
+
+/// The title of the growth chart.
+pub fn growth_title(d: &ChartData) -> String {
+    let recent = d.growth.iter().rev().take(12);
+    let (all, clutter) = recent
+        .fold((0, 0), |(a, c), q| (a + q.2.iter().sum::<usize>(), c + q.2[Tier::Clutter as usize]));
+    if all == 0 {
+        return "Connections added per quarter, by today's tier".into();
+    }
+    format!(
+        "Added per quarter, by today's tier: {} of the last 3 years' are clutter",
+        pct(clutter, all)
+    )
+}
+
+/// Connections added per quarter, stacked by today's tier: where the clutter came from.
+pub fn growth<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, d: &ChartData) -> Drawn<DB> {
+    area.fill(&WHITE)?;
+    let n = d.growth.len().max(1) as i32;
+    let max = d.growth.iter().map(|q| q.2.iter().sum::<usize>()).max().unwrap_or(0).max(1);
+    let mut chart = ChartBuilder::on(area)
+        .caption(growth_title(d), title_font(20))
+        .margin(16)
+        .x_label_area_size(44)
+        .y_label_area_size(60)
+        .build_cartesian_2d((0..(n - 1).max(1)).into_segmented(), 0..max + max / 10 + 1)?;
+    // A label per year, or per few years on a long history (at most about 12 labels).
+    let step = d.growth.len().div_ceil(4).div_ceil(12).max(1) as i16;
+    let first_year = d.growth.first().map_or(0, |q| q.0);
+    chart
+        .configure_mesh()
+        .disable_x_mesh()
+        .light_line_style(TRANSPARENT)
+        .x_desc(if d.undated > 0 {
+            format!("quarter connected ({} without a date not shown)", d.undated)
+        } else {
+            "quarter connected".to_string()
+        })
+        .y_desc("connections added")
+        .axis_desc_style(font(15))
+        .label_style(font(13))
+        .x_labels(d.growth.len().max(1))
+        .x_label_formatter(&|v| match v {
+            SegmentValue::CenterOf(i) => d.growth.get(*i as usize).map_or(String::new(), |q| {
+                if d.growth.len() <= 8 {
+                    format!("{} Q{}", q.0, q.1)
+                } else if q.1 == 1 && (q.0 - first_year) % step == 0 {
+                    q.0.to_string()
+                } else {
+                    String::new()
+                }
+            }),
+            _ => String::new(),
+        })
+        .draw()?;
+    for &tier in &Tier::ALL {
+        let colour = TIER_COLOURS[tier as usize];
+        chart
+            .draw_series(d.growth.iter().enumerate().map(|(i, q)| {
+                let below: usize = q.2[..tier as usize].iter().sum();
+                let x = i as i32;
+                let mut r = Rectangle::new(
+                    [
+                        (SegmentValue::Exact(x), below),
+                        (SegmentValue::Exact(x + 1), below + q.2[tier as usize]),
+                    ],
+                    colour.filled(),
+                );
+                r.set_margin(0, 0, 1, 1);
+                r
+            }))?
+            .label(tier.name())
+            .legend(move |(x, y)| Rectangle::new([(x, y - 6), (x + 12, y + 6)], colour.filled()));
+    }
+    chart
+        .configure_series_labels()
+        .position(SeriesLabelPosition::UpperLeft)
+        .label_font(font(14))
+        .background_style(WHITE.mix(0.85))
+        .border_style(REFERENCE)
+        .draw()?;
+    Ok(())
+}
+
+/// The title of the silence chart.
+pub fn silence_title(d: &ChartData) -> String {
+    let within_year: usize = d.silence[..4].iter().sum();
+    format!(
+        "{} never exchanged anything; {} in touch within the year",
+        pct(d.silence[7], d.connections),
+        pct(within_year, d.connections)
+    )
+}
+
+/// Connections by time since the last interaction, and those never in contact.
+pub fn silence<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, d: &ChartData) -> Drawn<DB> {
+    let mut labels: Vec<&str> = SILENCE.iter().map(|s| s.1).collect();
+    labels.push("never");
+    let mut colours = vec![TIER_COLOURS[0]; 7];
+    colours.push(TIER_COLOURS[Tier::Clutter as usize]);
+    let bars: Vec<(&str, Vec<(usize, RGBColor)>)> = labels
+        .iter()
+        .zip(d.silence.iter().zip(colours))
+        .map(|(l, (&n, c))| (*l, vec![(n, c)]))
+        .collect();
+    vertical_bars(area, &silence_title(d), "time since the last interaction", &bars, &[])
+}
+
+/// The title of the layers chart.
+pub fn layers_title(d: &ChartData) -> String {
+    let [a, b, c, e] = d.layers.0;
+    format!("Your layers: {a} / {b} / {c} / {e} against Dunbar's 5 / 15 / 50 / 150")
+}
+
+/// This network's layers against Dunbar's sizes.
+pub fn layers<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, d: &ChartData) -> Drawn<DB> {
+    let names = ["support", "sympathy", "affinity", "active"];
+    let bars: Vec<(&str, Vec<(usize, RGBColor)>)> = names
+        .iter()
+        .enumerate()
+        .map(|(i, n)| (*n, vec![(d.layers.0[i], TIER_COLOURS[0]), (d.layers.1[i], REFERENCE)]))
+        .collect();
+    let legend = [("this network", TIER_COLOURS[0]), ("Dunbar", REFERENCE)];
+    vertical_bars(area, &layers_title(d), "layer (score at or above its threshold)", &bars, &legend)
+}
+
+/// Groups of vertical bars side by side, each labelled with its value.
+fn vertical_bars<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    title: &str,
+    x_desc: &str,
+    groups: &[(&str, Vec<(usize, RGBColor)>)],
+    legend: &[(&str, RGBColor)],
+) -> Drawn<DB> {
+    area.fill(&WHITE)?;
+    let per = groups.iter().map(|g| g.1.len()).max().unwrap_or(1).max(1) as i32;
+    let n = groups.len().max(1) as i32 * per;
+    let max = groups.iter().flat_map(|g| g.1.iter().map(|b| b.0)).max().unwrap_or(0).max(1);
+    let mut chart = ChartBuilder::on(area)
+        .caption(title, title_font(20))
+        .margin(16)
+        .x_label_area_size(48)
+        .y_label_area_size(60)
+        .build_cartesian_2d(0..n, 0..max + max / 8 + 1)?;
+    chart
+        .configure_mesh()
+        .disable_x_mesh()
+        .light_line_style(TRANSPARENT)
+        .x_desc(x_desc)
+        .y_desc("connections")
+        .axis_desc_style(font(15))
+        .label_style(font(14))
+        .x_labels(1)
+        .x_label_formatter(&|_| String::new())
+        .draw()?;
+    let bars = groups.iter().enumerate().flat_map(|(g, (_, bars))| {
+        bars.iter().enumerate().map(move |(i, b)| (g as i32 * per + i as i32, b.0, b.1))
+    });
+    chart.draw_series(bars.clone().map(|(x, v, c)| {
+        let mut r = Rectangle::new([(x, 0), (x + 1, v)], c.filled());
+        r.set_margin(0, 0, 4, 4);
+        r
+    }))?;
+    let centre = Pos::new(HPos::Center, VPos::Bottom);
+    let (w, _) = chart.plotting_area().dim_in_pixel();
+    let half = (w as i32 / n / 2).max(1);
+    chart.draw_series(bars.map(|(x, v, _)| {
+        EmptyElement::at((x, v)) + Text::new(v.to_string(), (half, -4), font(14).pos(centre))
+    }))?;
+    let below = Pos::new(HPos::Center, VPos::Top);
+    chart.draw_series(groups.iter().enumerate().map(|(g, (label, _))| {
+        EmptyElement::at((g as i32 * per, 0))
+            + Text::new(label.to_string(), (half * per, 8), font(14).pos(below))
+    }))?;
+    for &(label, colour) in legend {
+        chart
+            .draw_series(std::iter::empty::<Rectangle<(i32, usize)>>())?
+            .label(label)
+            .legend(move |(x, y)| Rectangle::new([(x, y - 6), (x + 12, y + 6)], colour.filled()));
+    }
+    if !legend.is_empty() {
+        chart
+            .configure_series_labels()
+            .position(SeriesLabelPosition::UpperRight)
+            .label_font(font(14))
+            .background_style(WHITE.mix(0.85))
+            .border_style(REFERENCE)
+            .draw()?;
+    }
+    Ok(())
+}
+
+/// The title of the reciprocity chart.
+pub fn reciprocity_title(_: &ChartData) -> String {
+    "Reciprocity against recency: living relationships sit top right".into()
+}
+
+/// Every connection with any contact, by recency and reciprocity, coloured by tier.
+pub fn reciprocity<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, d: &ChartData) -> Drawn<DB> {
+    area.fill(&WHITE)?;
+    let mut chart = ChartBuilder::on(area)
+        .caption(reciprocity_title(d), title_font(20))
+        .margin(16)
+        .x_label_area_size(44)
+        .y_label_area_size(60)
+        .build_cartesian_2d(-0.02f64..1.02, -0.02f64..1.02)?;
+    chart
+        .configure_mesh()
+        .x_desc("recency (1 = in touch today, halves every half-life)")
+        .y_desc("reciprocity (1 = fully two-way)")
+        .axis_desc_style(font(15))
+        .label_style(font(13))
+        .light_line_style(TRANSPARENT)
+        .draw()?;
+    for &tier in &Tier::ALL {
+        let colour = TIER_COLOURS[tier as usize];
+        let points = d.points.iter().filter(|p| p.2 == tier);
+        chart
+            .draw_series(points.map(|p| Circle::new((p.0, p.1), 3, colour.mix(0.7).filled())))?
+            .label(tier.name())
+            .legend(move |(x, y)| Circle::new((x + 6, y), 5, colour.filled()));
+    }
+    chart
+        .configure_series_labels()
+        .position(SeriesLabelPosition::UpperLeft)
+        .label_font(font(14))
+        .background_style(WHITE.mix(0.85))
+        .border_style(REFERENCE)
+        .draw()?;
+    Ok(())
+}
+
+/// The title of the network picture.
+pub fn network_title(d: &ChartData) -> String {
+    let p = &d.network;
+    format!(
+        "Your strongest {} of {} ties by community; the closer, the stronger",
+        p.nodes.len(),
+        p.candidates
+    )
+}
+
+/// The owner at the centre, the strongest connections around, communities coloured.
+pub fn network<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, d: &ChartData) -> Drawn<DB> {
+    area.fill(&WHITE)?;
+    let p = &d.network;
+    let mut chart = ChartBuilder::on(area)
+        .caption(network_title(d), title_font(20))
+        .margin(16)
+        .build_cartesian_2d(-1.08f64..1.08, -1.08f64..1.08)?;
+    let edge = REFERENCE.mix(0.35);
+    chart.draw_series(p.edges.iter().map(|&(i, j)| {
+        let (a, b) = (p.nodes[i], p.nodes[j]);
+        PathElement::new(vec![(a.0, a.1), (b.0, b.1)], edge.stroke_width(1))
+    }))?;
+    for (g, (label, _)) in p.groups.iter().enumerate() {
+        let colour = GROUP_COLOURS[g.min(COLOURED)];
+        let nodes = p.nodes.iter().filter(|n| n.2 == g);
+        if nodes.clone().next().is_none() {
+            continue;
+        }
+        chart
+            .draw_series(nodes.map(|n| {
+                Circle::new((n.0, n.1), 3 + (n.3 / 20.0) as u32, colour.mix(0.85).filled())
+            }))?
+            .label(shorten(label, 34))
+            .legend(move |(x, y)| Circle::new((x + 6, y), 5, colour.filled()));
+    }
+    chart.draw_series([
+        Circle::new((0.0, 0.0), 9, INK.filled()),
+        Circle::new((0.0, 0.0), 13, INK.stroke_width(2)),
+    ])?;
+    chart.draw_series([Text::new(
+        "you",
+        (0.0, -0.07),
+        font(15).pos(Pos::new(HPos::Center, VPos::Top)),
+    )])?;
+    chart
+        .configure_series_labels()
+        .position(SeriesLabelPosition::LowerRight)
+        .label_font(font(13))
+        .background_style(WHITE.mix(0.85))
+        .border_style(REFERENCE)
+        .draw()?;
+    Ok(())
+}

@@ -1,0 +1,192 @@
+//! The charts, each written as PNG and SVG under `charts/` (plotters, fonts bundled so a PNG
+//! looks the same on every machine), and the SVG text kept for the HTML report. Plotters'
+//! backend-generic errors become [`Error::Chart`] here, at the module's edge.
+
+pub mod data;
+mod draw;
+pub mod network;
+pub mod poster;
+
+use std::path::Path;
+use std::sync::OnceLock;
+
+use plotters::coord::Shift;
+use plotters::prelude::*;
+use rayon::prelude::*;
+
+pub use data::ChartData;
+
+use crate::error::{Error, Result};
+use crate::report::write_atomic;
+
+/// One chart of the report.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    /// Connections per tier.
+    Tiers,
+    /// Connections added per quarter, stacked by today's tier.
+    Growth,
+    /// Days since the last interaction.
+    Silence,
+    /// Reciprocity against recency, by tier.
+    Reciprocity,
+    /// The Dunbar layers against 5 / 15 / 50 / 150.
+    Layers,
+    /// Top companies and their living share.
+    Companies,
+    /// The network around the owner.
+    Network,
+}
+
+impl Kind {
+    /// Every chart, in the report's order.
+    pub const ALL: [Kind; 7] = [
+        Kind::Tiers,
+        Kind::Growth,
+        Kind::Silence,
+        Kind::Reciprocity,
+        Kind::Layers,
+        Kind::Companies,
+        Kind::Network,
+    ];
+
+    /// The file name without extension.
+    pub fn file(self) -> &'static str {
+        match self {
+            Kind::Tiers => "tiers",
+            Kind::Growth => "growth",
+            Kind::Silence => "silence",
+            Kind::Reciprocity => "reciprocity",
+            Kind::Layers => "layers",
+            Kind::Companies => "companies",
+            Kind::Network => "network",
+        }
+    }
+
+    /// Width and height in pixels.
+    pub fn size(self) -> (u32, u32) {
+        match self {
+            Kind::Network => (900, 900),
+            Kind::Growth => (1200, 520),
+            _ => (900, 520),
+        }
+    }
+
+    /// The title, saying what to see.
+    pub fn title(self, d: &ChartData) -> String {
+        match self {
+            Kind::Tiers => draw::tiers_title(d),
+            Kind::Growth => draw::growth_title(d),
+            Kind::Silence => draw::silence_title(d),
+            Kind::Reciprocity => draw::reciprocity_title(d),
+            Kind::Layers => draw::layers_title(d),
+            Kind::Companies => draw::companies_title(d),
+            Kind::Network => draw::network_title(d),
+        }
+    }
+
+    /// Draws the chart onto `area`.
+    pub fn draw<DB: DrawingBackend>(
+        self,
+        area: &DrawingArea<DB, Shift>,
+        d: &ChartData,
+    ) -> draw::Drawn<DB> {
+        match self {
+            Kind::Tiers => draw::tiers(area, d),
+            Kind::Growth => draw::growth(area, d),
+            Kind::Silence => draw::silence(area, d),
+            Kind::Reciprocity => draw::reciprocity(area, d),
+            Kind::Layers => draw::layers(area, d),
+            Kind::Companies => draw::companies(area, d),
+            Kind::Network => draw::network(area, d),
+        }
+    }
+}
+
+/// A chart as the HTML report embeds it.
+#[derive(Clone, Debug)]
+pub struct Rendered {
+    /// Which chart.
+    pub kind: Kind,
+    /// Its title.
+    pub title: String,
+    /// The SVG document.
+    pub svg: String,
+}
+
+/// Draws every chart and writes `charts/<name>.png` and `charts/<name>.svg` into `dir`.
+pub fn write(d: &ChartData, dir: &Path) -> Result<Vec<Rendered>> {
+    let charts = dir.join("charts");
+    std::fs::create_dir_all(&charts).map_err(|e| Error::io(&charts, e))?;
+    Kind::ALL
+        .par_iter()
+        .map(|&kind| {
+            let name = kind.file();
+            let svg = svg(kind.size(), |area| kind.draw(area, d))
+                .map_err(|m| chart_error(&charts.join(format!("{name}.svg")), m))?;
+            let png_path = charts.join(format!("{name}.png"));
+            let png = png(kind.size(), |area| kind.draw(area, d))
+                .map_err(|m| chart_error(&png_path, m))?;
+            write_atomic(&png_path, &png)?;
+            write_atomic(&charts.join(format!("{name}.svg")), svg.as_bytes())?;
+            Ok(Rendered { kind, title: kind.title(d), svg })
+        })
+        .collect()
+}
+
+fn chart_error(path: &Path, message: String) -> Error {
+    Error::Chart { file: path.to_path_buf(), message }
+}
+
+/// Registers the bundled fonts with plotters, once.
+fn fonts() -> std::result::Result<(), String> {
+    static REGISTERED: OnceLock<std::result::Result<(), String>> = OnceLock::new();
+    REGISTERED
+        .get_or_init(|| {
+            let regular = include_bytes!("fonts/DejaVuSans.ttf");
+            let bold = include_bytes!("fonts/DejaVuSans-Bold.ttf");
+            plotters::style::register_font("sans-serif", FontStyle::Normal, regular)
+                .and_then(|()| plotters::style::register_font("sans-serif", FontStyle::Bold, bold))
+                .map_err(|_| "the bundled font could not be read".to_string())
+        })
+        .clone()
+}
+
+/// Draws into an SVG document of `size`.
+pub fn svg(
+    size: (u32, u32),
+    draw: impl for<'b> FnOnce(&DrawingArea<SVGBackend<'b>, Shift>) -> draw::Drawn<SVGBackend<'b>>,
+) -> std::result::Result<String, String> {
+    fonts()?;
+    let mut out = String::new();
+    {
+        let area = SVGBackend::with_string(&mut out, size).into_drawing_area();
+        draw(&area).map_err(|e| e.to_string())?;
+        area.present().map_err(|e| e.to_string())?;
+    }
+    Ok(out)
+}
+
+/// Draws into an RGB bitmap of `size` and encodes it as PNG.
+pub fn png(
+    size: (u32, u32),
+    draw: impl for<'b> FnOnce(&DrawingArea<BitMapBackend<'b>, Shift>) -> draw::Drawn<BitMapBackend<'b>>,
+) -> std::result::Result<Vec<u8>, String> {
+    fonts()?;
+    let (w, h) = size;
+    let mut pixels = vec![255u8; w as usize * h as usize * 3];
+    {
+        let area = BitMapBackend::with_buffer(&mut pixels, size).into_drawing_area();
+        draw(&area).map_err(|e| e.to_string())?;
+        area.present().map_err(|e| e.to_string())?;
+    }
+    let mut out = Vec::new();
+    let mut encoder = png::Encoder::new(&mut out, w, h);
+    encoder.set_color(png::ColorType::Rgb);
+    encoder.set_depth(png::BitDepth::Eight);
+    encoder.set_compression(png::Compression::Fast);
+    let mut writer = encoder.write_header().map_err(|e| e.to_string())?;
+    writer.write_image_data(&pixels).map_err(|e| e.to_string())?;
+    writer.finish().map_err(|e| e.to_string())?;
+    Ok(out)
+}

@@ -1,0 +1,100 @@
+//! `report.png`: the whole story on one shareable image, 1600 px wide — the headline numbers,
+//! the tiers, the layers, growth by tier and the top actions — composed from the same chart
+//! drawings as `charts/`, so the image and the report never disagree.
+
+use plotters::coord::Shift;
+use plotters::prelude::*;
+
+use super::draw::{Drawn, TIER_COLOURS};
+use super::{ChartData, Kind};
+
+/// Width and height of `report.png`.
+pub const SIZE: (u32, u32) = (1600, 2140);
+
+/// What the image says besides the charts.
+#[derive(Clone, Debug)]
+pub struct Poster<'a> {
+    /// The numbers behind the charts.
+    pub data: &'a ChartData,
+    /// The heading: whose network, as of when.
+    pub heading: String,
+    /// Headline numbers: value and label.
+    pub kpis: Vec<(String, String)>,
+    /// Top actions: a heading (with the list's length) and the first names with their reason.
+    pub actions: Vec<(String, Vec<(String, String)>)>,
+}
+
+/// The image as PNG bytes.
+pub fn png(p: &Poster<'_>) -> Result<Vec<u8>, String> {
+    super::png(SIZE, |root| draw(root, p))
+}
+
+const INK: RGBColor = RGBColor(0x22, 0x22, 0x22);
+const MUTED: RGBColor = RGBColor(0x55, 0x55, 0x55);
+const PANEL: RGBColor = RGBColor(0xF3, 0xF5, 0xF8);
+
+fn text(size: u32, style: FontStyle, colour: &RGBColor) -> TextStyle<'static> {
+    FontDesc::new(FontFamily::SansSerif, f64::from(size), style).color(colour)
+}
+
+fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, p: &Poster<'_>) -> Drawn<DB> {
+    root.fill(&WHITE)?;
+    let (header, rest) = root.split_vertically(250);
+    let (row, rest) = rest.split_vertically(560);
+    let (growth, actions) = rest.split_vertically(580);
+    let (tiers, layers) = row.split_horizontally(800);
+    draw_header(&header, p)?;
+    Kind::Tiers.draw(&tiers, p.data)?;
+    Kind::Layers.draw(&layers, p.data)?;
+    Kind::Growth.draw(&growth, p.data)?;
+    draw_actions(&actions, p)
+}
+
+fn draw_header<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, p: &Poster<'_>) -> Drawn<DB> {
+    area.draw(&Text::new(p.heading.clone(), (40, 30), text(40, FontStyle::Bold, &INK)))?;
+    let n = p.kpis.len().max(1) as i32;
+    let width = (1600 - 80 - (n - 1) * 16) / n;
+    for (i, (value, label)) in p.kpis.iter().enumerate() {
+        let x = 40 + i as i32 * (width + 16);
+        area.draw(&Rectangle::new([(x, 100), (x + width, 230)], PANEL.filled()))?;
+        let accent = TIER_COLOURS[i % 2];
+        area.draw(&Rectangle::new([(x, 100), (x + 6, 230)], accent.filled()))?;
+        area.draw(&Text::new(value.clone(), (x + 22, 118), text(44, FontStyle::Bold, &INK)))?;
+        area.draw(&Text::new(label.clone(), (x + 22, 186), text(20, FontStyle::Normal, &MUTED)))?;
+    }
+    Ok(())
+}
+
+fn draw_actions<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, p: &Poster<'_>) -> Drawn<DB> {
+    area.draw(&Text::new("What to do next", (40, 20), text(30, FontStyle::Bold, &INK)))?;
+    let n = p.actions.len().max(1) as i32;
+    let width = (1600 - 80 - (n - 1) * 24) / n;
+    for (i, (heading, people)) in p.actions.iter().enumerate() {
+        let x = 40 + i as i32 * (width + 24);
+        area.draw(&Rectangle::new([(x, 70), (x + width, 740)], PANEL.filled()))?;
+        area.draw(&Text::new(heading.clone(), (x + 18, 86), text(24, FontStyle::Bold, &INK)))?;
+        for (j, (name, why)) in people.iter().enumerate() {
+            let y = 136 + j as i32 * 74;
+            let name = fit(name, width - 36, 21);
+            let why = fit(why, width - 36, 17);
+            area.draw(&Text::new(name, (x + 18, y), text(21, FontStyle::Bold, &INK)))?;
+            area.draw(&Text::new(why, (x + 18, y + 30), text(17, FontStyle::Normal, &MUTED)))?;
+        }
+        if people.is_empty() {
+            let none = text(20, FontStyle::Normal, &MUTED);
+            area.draw(&Text::new("nothing to do here", (x + 18, 136), none))?;
+        }
+    }
+    Ok(())
+}
+
+/// Cuts `s` to what fits in `pixels` at font size `size` (an average glyph is ~0.55 em).
+fn fit(s: &str, pixels: i32, size: u32) -> String {
+    let max = (f64::from(pixels) / (f64::from(size) * 0.55)).floor().max(4.0) as usize;
+    if s.chars().count() <= max {
+        return s.to_string();
+    }
+    let mut out: String = s.chars().take(max - 1).collect();
+    out.push('…');
+    out
+}

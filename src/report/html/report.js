@@ -1,0 +1,180 @@
+(function () {
+  'use strict';
+  // Row fields, as the report writes them: name, link, company, position, connected on, tier,
+  // score, last interaction, sent, received, tags, community, reasons.
+  var NAME = 0, LINK = 1, COMPANY = 2, TIER = 5, TAGS = 10, COMMUNITY = 11;
+  var NUMERIC = { 6: true, 8: true, 9: true, 11: true };
+  var TIERS = ['core', 'active', 'dormant', 'weak', 'new', 'clutter'];
+  var ROW = 34, OVERSCAN = 12;
+
+  var rows = JSON.parse(document.getElementById('rows').textContent);
+  var text = rows.map(function (r) {
+    return [r[0], r[2], r[3], r[10], r[12]].join(' \u0001 ').toLowerCase();
+  });
+  var body = document.getElementById('rows-body');
+  var scroller = document.getElementById('scroller');
+  var count = document.getElementById('count');
+  var search = document.getElementById('search');
+  var tierFilter = document.getElementById('filter-tier');
+  var companyFilter = document.getElementById('filter-company');
+  var tagFilter = document.getElementById('filter-tag');
+  var communityFilter = document.getElementById('filter-community');
+  var headers = Array.prototype.slice.call(document.querySelectorAll('#table th[data-col]'));
+  var collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
+  var view = [];
+  var sort = { col: 6, dir: -1 };
+  var drawn = { start: -1, end: -1 };
+
+  function option(select, value, label) {
+    var o = document.createElement('option');
+    o.value = value;
+    o.textContent = label;
+    select.appendChild(o);
+  }
+
+  (function fillChoices() {
+    var companies = {}, communities = {};
+    rows.forEach(function (r) {
+      if (r[COMPANY]) companies[r[COMPANY]] = (companies[r[COMPANY]] || 0) + 1;
+      if (r[COMMUNITY] >= 0) communities[r[COMMUNITY]] = (communities[r[COMMUNITY]] || 0) + 1;
+    });
+    var list = document.getElementById('companies');
+    Object.keys(companies).sort(function (a, b) { return companies[b] - companies[a]; })
+      .slice(0, 500).forEach(function (c) { option(list, c, c); });
+    Object.keys(communities).map(Number).sort(function (a, b) { return a - b; })
+      .forEach(function (c) { option(communityFilter, String(c), c + ' (' + communities[c] + ')'); });
+  })();
+
+  function compare(col) {
+    if (col === TIER) return function (a, b) { return TIERS.indexOf(rows[a][col]) - TIERS.indexOf(rows[b][col]); };
+    if (NUMERIC[col]) return function (a, b) { return rows[a][col] - rows[b][col]; };
+    return function (a, b) { return collator.compare(rows[a][col], rows[b][col]); };
+  }
+
+  // Empty text (a hidden member's name, an unknown date) sorts last in either direction.
+  function blank(col) {
+    if (col === TIER || NUMERIC[col]) return function () { return 0; };
+    return function (i) { return rows[i][col] === '' ? 1 : 0; };
+  }
+
+  function apply() {
+    var q = search.value.trim().toLowerCase().split(/\s+/).filter(Boolean);
+    var tier = tierFilter.value, company = companyFilter.value.trim().toLowerCase();
+    var tag = tagFilter.value, community = communityFilter.value;
+    view = [];
+    for (var i = 0; i < rows.length; i++) {
+      var r = rows[i];
+      if (tier && r[TIER] !== tier) continue;
+      if (company && r[COMPANY].toLowerCase().indexOf(company) < 0) continue;
+      if (tag && r[TAGS].split(';').indexOf(tag) < 0) continue;
+      if (community !== '' && String(r[COMMUNITY]) !== community) continue;
+      var hay = text[i], ok = true;
+      for (var k = 0; k < q.length && ok; k++) ok = hay.indexOf(q[k]) >= 0;
+      if (ok) view.push(i);
+    }
+    var cmp = compare(sort.col), empty = blank(sort.col), dir = sort.dir;
+    view.sort(function (a, b) { return empty(a) - empty(b) || dir * cmp(a, b) || a - b; });
+    headers.forEach(function (h) {
+      var on = Number(h.getAttribute('data-col')) === sort.col;
+      if (on) h.setAttribute('aria-sort', dir > 0 ? 'ascending' : 'descending');
+      else h.removeAttribute('aria-sort');
+    });
+    count.textContent = view.length === rows.length
+      ? rows.length + ' connections'
+      : view.length + ' of ' + rows.length + ' connections match';
+    drawn = { start: -1, end: -1 };
+    render();
+  }
+
+  function spacer(height) {
+    var tr = document.createElement('tr'), td = document.createElement('td');
+    tr.className = 'spacer';
+    td.colSpan = headers.length;
+    td.style.height = height + 'px';
+    tr.appendChild(td);
+    return tr;
+  }
+
+  function cell(tr, value, className) {
+    var td = document.createElement('td');
+    if (className) td.className = className;
+    td.textContent = value;
+    tr.appendChild(td);
+    return td;
+  }
+
+  function row(i) {
+    var r = rows[i], tr = document.createElement('tr');
+    var name = document.createElement('td');
+    name.title = r[NAME];
+    if (r[LINK].indexOf('https://www.linkedin.com/') === 0) {
+      var a = document.createElement('a');
+      a.href = r[LINK];
+      a.rel = 'noopener noreferrer';
+      a.target = '_blank';
+      a.textContent = r[NAME];
+      name.appendChild(a);
+    } else {
+      name.textContent = r[NAME];
+    }
+    tr.appendChild(name);
+    cell(tr, r[2]).title = r[2];
+    cell(tr, r[3]).title = r[3];
+    var chip = document.createElement('span');
+    chip.className = 'chip tier-' + (TIERS.indexOf(r[TIER]) >= 0 ? r[TIER] : 'clutter');
+    chip.textContent = r[TIER];
+    cell(tr, '').appendChild(chip);
+    cell(tr, r[6].toFixed(1), 'num');
+    cell(tr, r[7]);
+    cell(tr, String(r[8]), 'num');
+    cell(tr, String(r[9]), 'num');
+    cell(tr, r[4]);
+    cell(tr, r[10].split(';').join(', '));
+    cell(tr, r[COMMUNITY] >= 0 ? String(r[COMMUNITY]) : '', 'num');
+    cell(tr, r[12]).title = r[12];
+    return tr;
+  }
+
+  function render() {
+    var top = scroller.scrollTop, height = scroller.clientHeight || 600;
+    var start = Math.max(0, Math.floor(top / ROW) - OVERSCAN);
+    var end = Math.min(view.length, Math.ceil((top + height) / ROW) + OVERSCAN);
+    if (start === drawn.start && end === drawn.end) return;
+    drawn = { start: start, end: end };
+    var frag = document.createDocumentFragment();
+    frag.appendChild(spacer(start * ROW));
+    for (var k = start; k < end; k++) {
+      var tr = row(view[k]);
+      tr.setAttribute('data-pos', String(k));
+      frag.appendChild(tr);
+    }
+    frag.appendChild(spacer((view.length - end) * ROW));
+    body.replaceChildren(frag);
+  }
+
+  var pending = false;
+  scroller.addEventListener('scroll', function () {
+    if (pending) return;
+    pending = true;
+    window.requestAnimationFrame(function () { pending = false; render(); });
+  });
+  window.addEventListener('resize', function () { drawn = { start: -1, end: -1 }; render(); });
+  var timer = 0;
+  function later() { window.clearTimeout(timer); timer = window.setTimeout(apply, 120); }
+  search.addEventListener('input', later);
+  companyFilter.addEventListener('input', later);
+  [tierFilter, tagFilter, communityFilter].forEach(function (s) { s.addEventListener('change', apply); });
+  headers.forEach(function (h) {
+    h.tabIndex = 0;
+    h.addEventListener('keydown', function (e) {
+      if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); h.click(); }
+    });
+    h.addEventListener('click', function () {
+      var col = Number(h.getAttribute('data-col'));
+      sort = col === sort.col ? { col: col, dir: -sort.dir } : { col: col, dir: NUMERIC[col] ? -1 : 1 };
+      scroller.scrollTop = 0;
+      apply();
+    });
+  });
+  apply();
+})();

@@ -1,0 +1,421 @@
+//! What the HTML report and the one-page image show, as plain values: text as the export
+//! writes it (the template engine escapes it; nothing here is markup), profile links only ever
+//! to `https://www.linkedin.com/`, the action lists' first rows, the three I's, communities and
+//! brokers, and the full connection table.
+
+use serde::Serialize;
+
+use super::lists::{PruneRow, ReconnectRow, WelcomeRow};
+use super::{Analysis, Summary};
+use crate::score::{Scored, Tier};
+
+/// Rows of each action list the report shows (the CSV files hold them all).
+pub const LIST_ROWS: usize = 50;
+/// Names in each action list of the one-page image.
+pub const POSTER_ROWS: usize = 8;
+
+/// Everything the report shows.
+#[derive(Debug, Serialize)]
+pub struct View {
+    /// Whose network: "Ada Lovelace's network" or "Your network".
+    pub heading: String,
+    /// YYYY-MM-DD.
+    pub as_of: String,
+    /// The headline numbers.
+    pub kpis: Vec<Kpi>,
+    /// Tiers with counts and shares.
+    pub tiers: Vec<TierCount>,
+    /// Invitation, introduction, interaction.
+    pub three_is: Vec<Kpi>,
+    /// Prune, reconnect, welcome.
+    pub actions: Vec<ActionList>,
+    /// The largest communities of the graph.
+    pub communities: Vec<Community>,
+    /// Connections spanning communities.
+    pub brokers: Vec<Broker>,
+    /// One row per connection, for the table.
+    pub table: Vec<TableRow>,
+    /// Tags used in the notes, for the table's filter.
+    pub tags: Vec<String>,
+    /// Communities, for the table's filter.
+    pub community_count: usize,
+    /// netsift's version.
+    pub version: &'static str,
+}
+
+/// A headline number.
+#[derive(Debug, Serialize)]
+pub struct Kpi {
+    /// The number as shown.
+    pub value: String,
+    /// What it counts.
+    pub label: String,
+    /// A line of context.
+    pub detail: String,
+}
+
+/// A tier's count.
+#[derive(Debug, Serialize)]
+#[allow(missing_docs)]
+pub struct TierCount {
+    pub name: &'static str,
+    pub count: usize,
+    pub share: String,
+}
+
+/// An action list's first rows.
+#[derive(Debug, Serialize)]
+pub struct ActionList {
+    /// `prune`, `reconnect`, `welcome`: the CSV file's stem and the section's id.
+    pub key: &'static str,
+    /// The heading.
+    pub title: String,
+    /// What the list is.
+    pub lead: &'static str,
+    /// Rows in the CSV file.
+    pub total: usize,
+    /// The first rows.
+    pub items: Vec<Item>,
+}
+
+/// A person in an action list.
+#[derive(Debug, Serialize)]
+pub struct Item {
+    /// Name.
+    pub name: String,
+    /// Their LinkedIn profile, when known.
+    pub link: Option<String>,
+    /// Position and company.
+    pub role: String,
+    /// Why they are on the list.
+    pub detail: String,
+}
+
+/// A community of the graph.
+#[derive(Debug, Serialize)]
+#[allow(missing_docs)]
+pub struct Community {
+    pub id: usize,
+    pub size: usize,
+    pub living: usize,
+    pub companies: String,
+    pub closest: String,
+}
+
+/// A broker.
+#[derive(Debug, Serialize)]
+#[allow(missing_docs)]
+pub struct Broker {
+    pub name: String,
+    pub link: Option<String>,
+    pub community: String,
+    pub bridges: u32,
+    pub brokerage: u32,
+}
+
+/// A row of the connection table, serialised as an array (the page's script reads it by
+/// position): name, link, company, position, connected on, tier, score, last interaction,
+/// messages sent, messages received, tags, community (-1 for none), reasons.
+#[derive(Debug, Serialize)]
+pub struct TableRow(
+    String,
+    String,
+    String,
+    String,
+    String,
+    &'static str,
+    f64,
+    String,
+    u32,
+    u32,
+    String,
+    i64,
+    String,
+);
+
+/// A profile link, only ever to LinkedIn: anything else is no link at all.
+pub fn profile_link(url: &str) -> Option<String> {
+    let ok = url.starts_with("https://www.linkedin.com/")
+        && !url.chars().any(|c| {
+            c.is_whitespace() || c.is_control() || matches!(c, '"' | '\'' | '<' | '>' | '`')
+        });
+    ok.then(|| url.to_string())
+}
+
+fn pct(part: usize, whole: usize) -> String {
+    if whole == 0 { "–".into() } else { format!("{:.0} %", 100.0 * part as f64 / whole as f64) }
+}
+
+fn share(x: Option<f64>) -> String {
+    x.map_or("–".into(), |x| format!("{:.0} %", 100.0 * x))
+}
+
+impl View {
+    /// The view of an analysis and its action lists.
+    pub fn new(
+        a: &Analysis<'_>,
+        summary: &Summary,
+        prune: &[PruneRow<'_>],
+        reconnect: &[ReconnectRow<'_>],
+        welcome: &[WelcomeRow<'_>],
+    ) -> View {
+        let mut by_connection: Vec<Option<&Scored>> = vec![None; a.export.connections.len()];
+        for s in a.scored {
+            by_connection[s.connection] = Some(s);
+        }
+        let item = |connection: usize, detail: String| {
+            let c = &a.export.connections[connection];
+            let role = match (c.position.is_empty(), c.company.is_empty()) {
+                (false, false) => format!("{} · {}", c.position, c.company),
+                _ => format!("{}{}", c.position, c.company),
+            };
+            Item { name: c.full_name(), link: link_of(a, connection), role, detail }
+        };
+        let reasons = |connection: usize| {
+            by_connection[connection].map_or(String::new(), |s| s.reasons.join("; "))
+        };
+        let t = &summary.tiers;
+        let n = summary.connections;
+        let living = t.core + t.active;
+        let actions = vec![
+            ActionList {
+                key: "reconnect",
+                title: format!("Reconnect with {}", reconnect.len()),
+                lead: "Real relationships gone quiet, most valuable first: a short note revives most.",
+                total: reconnect.len(),
+                items: reconnect
+                    .iter()
+                    .take(LIST_ROWS)
+                    .map(|r| item(r.connection, reasons(r.connection)))
+                    .collect(),
+            },
+            ActionList {
+                key: "welcome",
+                title: format!("Welcome {}", welcome.len()),
+                lead: "New connections still waiting for a personal message; about one in four answers.",
+                total: welcome.len(),
+                items: welcome
+                    .iter()
+                    .take(LIST_ROWS)
+                    .map(|r| {
+                        let days = format!("connected {} days ago", r.days_connected);
+                        item(r.connection, days)
+                    })
+                    .collect(),
+            },
+            ActionList {
+                key: "prune",
+                title: format!("Prune {}", prune.len()),
+                lead: "Never exchanged anything, or only their unanswered pitches; nobody tagged keep.",
+                total: prune.len(),
+                items: prune
+                    .iter()
+                    .take(LIST_ROWS)
+                    .map(|r| item(r.connection, reasons(r.connection)))
+                    .collect(),
+            },
+        ];
+        View {
+            heading: match &summary.owner.name {
+                Some(name) if !name.trim().is_empty() => format!("{}'s network", name.trim()),
+                _ => "Your network".into(),
+            },
+            as_of: summary.as_of.clone(),
+            kpis: vec![
+                Kpi {
+                    value: n.to_string(),
+                    label: "connections".into(),
+                    detail: format!("{} hidden members", summary.hidden_members),
+                },
+                Kpi {
+                    value: living.to_string(),
+                    label: "living relationships".into(),
+                    detail: format!("{} of the network, core and active", pct(living, n)),
+                },
+                Kpi {
+                    value: share(Some(summary.quality_ratio)),
+                    label: "ever two-way".into(),
+                    detail: "connections with a reply or mutual contact".into(),
+                },
+                Kpi {
+                    value: t.dormant.to_string(),
+                    label: "to reconnect".into(),
+                    detail: "dormant: real once, quiet now".into(),
+                },
+                Kpi {
+                    value: summary.actions.welcome.to_string(),
+                    label: "to welcome".into(),
+                    detail: "new, no personal message yet".into(),
+                },
+                Kpi {
+                    value: summary.actions.prune.to_string(),
+                    label: "to prune".into(),
+                    detail: format!("{} of the network is clutter", pct(t.clutter, n)),
+                },
+            ],
+            tiers: Tier::ALL
+                .iter()
+                .zip([t.core, t.active, t.dormant, t.weak, t.new, t.clutter])
+                .map(|(tier, count)| TierCount { name: tier.name(), count, share: pct(count, n) })
+                .collect(),
+            three_is: three_is(summary),
+            actions,
+            communities: communities(a, &by_connection),
+            brokers: brokers(a),
+            table: a.scored.iter().map(|s| table_row(a, s)).collect(),
+            tags: tags(a.scored),
+            community_count: a.graph.community_count(),
+            version: env!("CARGO_PKG_VERSION"),
+        }
+    }
+
+    /// What `report.png` says besides its charts.
+    pub fn poster<'d>(
+        &self,
+        data: &'d super::charts::ChartData,
+    ) -> super::charts::poster::Poster<'d> {
+        super::charts::poster::Poster {
+            data,
+            heading: format!("{} · as of {}", self.heading, self.as_of),
+            kpis: self.kpis.iter().map(|k| (k.value.clone(), k.label.clone())).collect(),
+            actions: self
+                .actions
+                .iter()
+                .map(|l| {
+                    let people = l.items.iter().take(POSTER_ROWS);
+                    (l.title.clone(), people.map(|i| (i.name.clone(), i.detail.clone())).collect())
+                })
+                .collect(),
+        }
+    }
+}
+
+fn link_of(a: &Analysis<'_>, connection: usize) -> Option<String> {
+    let key = a.people.persons[connection].key.as_ref()?;
+    profile_link(&key.url())
+}
+
+fn three_is(s: &Summary) -> Vec<Kpi> {
+    let i = &s.invitations;
+    let w = &s.welcomes;
+    let g = &s.give_get;
+    vec![
+        Kpi {
+            value: share(i.outgoing_note_share),
+            label: "invitations you sent with a personal note".into(),
+            detail: format!(
+                "{} of {} sent; {} of {} received carried one",
+                i.outgoing_with_note, i.outgoing, i.incoming_with_note, i.incoming
+            ),
+        },
+        Kpi {
+            value: share(w.reply_rate),
+            label: "welcomes answered".into(),
+            detail: format!(
+                "{} of {} personal welcomes after connecting; {} introductions and {} referrals made",
+                w.answered, w.sent, s.introductions_made, s.referrals_made
+            ),
+        },
+        Kpi {
+            value: share(g.balance),
+            label: "of services given by you".into(),
+            detail: format!(
+                "{} given, {} received (help, referrals, introductions, recommendations, endorsements)",
+                g.given, g.received
+            ),
+        },
+    ]
+}
+
+fn communities(a: &Analysis<'_>, by_connection: &[Option<&Scored>]) -> Vec<Community> {
+    let count = a.graph.community_count();
+    let mut members: Vec<Vec<&Scored>> = vec![Vec::new(); count];
+    for s in by_connection.iter().flatten() {
+        if let Some(c) = a.graph.community[s.connection] {
+            members[c].push(s);
+        }
+    }
+    members
+        .into_iter()
+        .enumerate()
+        .take(12)
+        .map(|(id, mut people)| {
+            let mut companies: foldhash::HashMap<&str, usize> = foldhash::HashMap::default();
+            for s in &people {
+                let company = a.export.connections[s.connection].company.trim();
+                if !company.is_empty() {
+                    *companies.entry(company).or_default() += 1;
+                }
+            }
+            let mut companies: Vec<(&str, usize)> = companies.into_iter().collect();
+            companies.sort_by(|x, y| y.1.cmp(&x.1).then(x.0.cmp(y.0)));
+            people
+                .sort_by(|x, y| y.score.total_cmp(&x.score).then(x.connection.cmp(&y.connection)));
+            Community {
+                id,
+                size: people.len(),
+                living: people.iter().filter(|s| s.tier.is_living()).count(),
+                companies: companies
+                    .iter()
+                    .take(3)
+                    .map(|c| format!("{} ({})", c.0, c.1))
+                    .collect::<Vec<_>>()
+                    .join(", "),
+                closest: people
+                    .iter()
+                    .take(3)
+                    .map(|s| a.export.connections[s.connection].full_name())
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            }
+        })
+        .collect()
+}
+
+fn brokers(a: &Analysis<'_>) -> Vec<Broker> {
+    let g = a.graph;
+    let mut list: Vec<&Scored> =
+        a.scored.iter().filter(|s| g.brokerage[s.connection] > 0).collect();
+    list.sort_by(|x, y| {
+        g.brokerage[y.connection]
+            .cmp(&g.brokerage[x.connection])
+            .then(x.connection.cmp(&y.connection))
+    });
+    list.into_iter()
+        .take(15)
+        .map(|s| Broker {
+            name: a.export.connections[s.connection].full_name(),
+            link: link_of(a, s.connection),
+            community: g.community[s.connection].map_or(String::new(), |c| c.to_string()),
+            bridges: g.bridges[s.connection],
+            brokerage: g.brokerage[s.connection],
+        })
+        .collect()
+}
+
+fn table_row(a: &Analysis<'_>, s: &Scored) -> TableRow {
+    let c = &a.export.connections[s.connection];
+    let f = &a.features[s.connection];
+    TableRow(
+        c.full_name(),
+        link_of(a, s.connection).unwrap_or_default(),
+        c.company.clone(),
+        c.position.clone(),
+        c.connected_on.map_or(String::new(), |d| d.to_string()),
+        s.tier.name(),
+        (s.score * 10.0).round() / 10.0,
+        super::date(f.last),
+        f.messages_sent,
+        f.messages_received,
+        s.tags.join(";"),
+        a.graph.community[s.connection].map_or(-1, |c| c as i64),
+        s.reasons.join("; "),
+    )
+}
+
+fn tags(scored: &[Scored]) -> Vec<String> {
+    let mut tags: Vec<String> = scored.iter().flat_map(|s| s.tags.iter().cloned()).collect();
+    tags.sort();
+    tags.dedup();
+    tags
+}

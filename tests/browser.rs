@@ -1,0 +1,160 @@
+//! The HTML report in a real headless Chromium: it loads with no console error and no request,
+//! the table renders, search filters and a header click sorts, a screenshot is not blank, and
+//! an export full of script and markup payloads runs nothing and shows the text literally.
+//!
+//! Without Chromium installed the tests say so on stderr and pass, except under CI (`CI` set),
+//! where `.ci/run` installs it and its absence fails them.
+
+mod cdp;
+
+use cdp::Browser;
+
+use crate::payload;
+use crate::util::TestDir;
+
+fn browser() -> Option<Browser> {
+    match Browser::launch() {
+        Ok(Some(b)) => Some(b),
+        Ok(None) if std::env::var_os("CI").is_some() => {
+            panic!("chromium is not installed; .ci/run installs it (apt-get install chromium)")
+        }
+        Ok(None) => {
+            eprintln!("skipped: chromium is not installed (apt-get install chromium)");
+            None
+        }
+        Err(e) => panic!("chromium failed to start: {e}"),
+    }
+}
+
+fn url(path: &std::path::Path) -> String {
+    format!("file://{}", path.canonicalize().expect("report exists").display())
+}
+
+/// Visible table rows' cells, as text.
+const ROWS: &str = "Array.from(document.querySelectorAll('#rows-body tr:not(.spacer)'))\
+    .map(tr => Array.from(tr.cells).map(td => td.textContent))";
+
+fn rows(b: &mut Browser) -> Vec<Vec<String>> {
+    serde_json::from_value(b.eval(ROWS).expect("rows")).expect("rows as text")
+}
+
+#[test]
+fn the_report_loads_filters_sorts_and_draws() {
+    let Some(mut b) = browser() else { return };
+    let dir = TestDir::new("browser");
+    let sample = ["sample", "--out", "s", "--connections", "400", "--messages", "3000", "-q"];
+    dir.run(&sample, 0);
+    let export = "s/Complete_LinkedInDataExport_11-20-2026";
+    dir.run(&["analyze", export, "--notes", "s/notes.csv", "--out", "r", "-q"], 0);
+    let page = url(&dir.path("r/report.html"));
+    b.open(&page).expect("report opens");
+    b.wait_for("document.querySelectorAll('#rows-body tr:not(.spacer)').length > 10", 5000)
+        .expect("the table renders rows");
+    let first = rows(&mut b);
+    assert!(first.len() < 100, "only the rows in view are drawn, got {}", first.len());
+    assert_eq!(b.eval("document.querySelectorAll('svg').length").unwrap(), 7);
+    assert_eq!(b.eval("document.getElementById('count').textContent").unwrap(), "400 connections");
+
+    // Search: the third row's company narrows the table to rows that mention it.
+    let company = first.iter().map(|r| r[1].clone()).find(|c| c.len() > 3).expect("a company");
+    b.type_into("#search", &company).expect("typing");
+    b.wait_for(
+        "/ of 400 connections match/.test(document.getElementById('count').textContent)",
+        3000,
+    )
+    .expect("the count says how many match");
+    let found = rows(&mut b);
+    assert!(!found.is_empty() && found.len() < first.len().max(40));
+    let needle = company.to_lowercase();
+    assert!(found.iter().all(|r| r.join(" ").to_lowercase().contains(&needle)), "{found:?}");
+
+    // Sort by name, ascending then descending.
+    b.eval(
+        "const s = document.getElementById('search'); s.value = ''; \
+            s.dispatchEvent(new Event('input'))",
+    )
+    .expect("clearing the search");
+    b.wait_for("document.getElementById('count').textContent === '400 connections'", 3000)
+        .expect("search cleared");
+    b.click("th[data-col='0']").expect("clicking Name");
+    b.wait_for(
+        "document.querySelector(\"th[data-col='0']\").getAttribute('aria-sort') === 'ascending'",
+        3000,
+    )
+    .expect("sorted ascending");
+    let names: Vec<String> = rows(&mut b).into_iter().map(|r| r[0].clone()).collect();
+    let collate = "const c = new Intl.Collator(undefined, {sensitivity: 'base', numeric: true}); \
+                   const n = JSON.parse(document.getElementById('rows').textContent).map(r => r[0]) \
+                   .filter(name => name !== ''); \
+                   n.sort(c.compare); n";
+    let all: Vec<String> = serde_json::from_value(b.eval(collate).unwrap()).unwrap();
+    assert_eq!(names[..10], all[..10], "the first rows are the first names in order");
+    b.click("th[data-col='0']").expect("clicking Name again");
+    b.wait_for(
+        "document.querySelector(\"th[data-col='0']\").getAttribute('aria-sort') === 'descending'",
+        3000,
+    )
+    .expect("sorted descending");
+    let names: Vec<String> = rows(&mut b).into_iter().map(|r| r[0].clone()).collect();
+    assert_eq!(names[0], all[all.len() - 1], "hidden members (no name) stay last");
+
+    // Scrolling draws the rows further down.
+    b.eval("document.getElementById('scroller').scrollTop = 34 * 300").unwrap();
+    b.wait_for(
+        "Array.from(document.querySelectorAll('#rows-body tr:not(.spacer)')).length > 0 && \
+                Number(document.querySelector('#rows-body tr:not(.spacer)').dataset.pos) > 250",
+        3000,
+    )
+    .expect("rows near the 300th are drawn after scrolling");
+    let drawn = rows(&mut b).len();
+    assert!(drawn < 100, "still only the rows in view: {drawn}");
+
+    let png = b.screenshot().expect("screenshot");
+    let (w, h, distinct) = decode(&png);
+    assert_eq!((w, h), (1280, 900));
+    assert!(distinct > 50, "the screenshot is not blank: {distinct} colours");
+    assert_eq!(b.console_errors(), Vec::<String>::new(), "no console errors");
+    assert_eq!(b.dialogs(), Vec::<String>::new());
+    assert!(b.requests().iter().all(|r| *r == page), "requests: {:?}", b.requests());
+}
+
+#[test]
+fn payloads_in_the_export_run_nothing_and_show_as_text() {
+    let Some(mut b) = browser() else { return };
+    let dir = TestDir::new("browser-payload");
+    payload::export(&dir, "e");
+    dir.run(&["analyze", "e", "--out", "r", "-q", "--as-of", "2026-11-20"], 0);
+    let page = url(&dir.path("r/report.html"));
+    b.open(&page).expect("report opens");
+    b.wait_for("document.querySelectorAll('#rows-body tr:not(.spacer)').length === 4", 5000)
+        .expect("the table renders every row");
+    // Give any injected handler (onerror, onload, onmouseover) a chance to fire.
+    b.eval("new Promise(r => setTimeout(r, 300))").unwrap();
+    assert_eq!(b.eval("typeof window.__pwned").unwrap(), "undefined");
+    assert_eq!(b.dialogs(), Vec::<String>::new(), "no dialog opened");
+    assert_eq!(b.console_errors(), Vec::<String>::new(), "no blocked script, no error");
+    assert!(b.requests().iter().all(|r| *r == page), "requests: {:?}", b.requests());
+    let text: String = serde_json::from_value(b.eval("document.body.innerText").unwrap()).unwrap();
+    for literal in [payload::NAME, payload::LAST, payload::COMPANY, payload::POSITION] {
+        assert!(text.contains(literal), "{literal} shows as text");
+    }
+    let links: Vec<String> = serde_json::from_value(
+        b.eval("Array.from(document.querySelectorAll('a[href]')).map(a => a.getAttribute('href'))")
+            .unwrap(),
+    )
+    .unwrap();
+    for link in links {
+        assert!(link.starts_with('#') || link.starts_with("https://www.linkedin.com/"), "{link}");
+    }
+}
+
+/// Width, height and the number of distinct colours of an RGB(A) PNG.
+fn decode(png: &[u8]) -> (u32, u32, usize) {
+    let mut reader = png::Decoder::new(std::io::Cursor::new(png)).read_info().expect("PNG header");
+    let mut pixels = vec![0; reader.output_buffer_size().expect("PNG size")];
+    let info = reader.next_frame(&mut pixels).expect("PNG data");
+    let step = info.color_type.samples();
+    let colours: std::collections::HashSet<&[u8]> =
+        pixels[..info.buffer_size()].chunks(step).collect();
+    (info.width, info.height, colours.len())
+}

@@ -1,0 +1,134 @@
+//! The report files: every era fixture gets charts, `report.html` and `report.png`; PNGs decode
+//! at their stated sizes; the SVGs of a fixed small export are pinned; the page loads nothing
+//! from outside, and export text reaches it only escaped.
+
+use netsift::report::charts::{Kind, poster};
+use sha2::{Digest, Sha256};
+
+use crate::payload;
+use crate::util::{TestDir, fixture_dir};
+
+const ERAS: [&str; 11] = [
+    "2018",
+    "2020",
+    "2020-connections-only",
+    "2022",
+    "2023-bare",
+    "2023-urn",
+    "2024",
+    "2024-excel",
+    "2024-excel-eu",
+    "2025",
+    "2026",
+];
+
+fn png_size(path: &std::path::Path) -> (u32, u32) {
+    let file = std::fs::File::open(path).expect("PNG exists");
+    let mut reader = png::Decoder::new(std::io::BufReader::new(file)).read_info().expect("header");
+    let mut pixels = vec![0; reader.output_buffer_size().expect("size")];
+    let info = reader.next_frame(&mut pixels).expect("PNG decodes");
+    (info.width, info.height)
+}
+
+#[test]
+fn every_era_gets_charts_a_page_and_an_image() {
+    let dir = TestDir::new("report-eras");
+    for era in ERAS {
+        let fixture = fixture_dir(era);
+        let out = format!("r-{era}");
+        dir.run(&["analyze", fixture.to_str().unwrap(), "--out", &out, "-q"], 0);
+        for kind in Kind::ALL {
+            let png = dir.path(&format!("{out}/charts/{}.png", kind.file()));
+            assert_eq!(png_size(&png), kind.size(), "{era}: {}", kind.file());
+            let svg = std::fs::read_to_string(png.with_extension("svg")).expect("SVG exists");
+            assert!(svg.starts_with("<svg") && svg.trim_end().ends_with("</svg>"), "{era}");
+        }
+        assert_eq!(png_size(&dir.path(&format!("{out}/report.png"))), poster::SIZE, "{era}");
+        let html = std::fs::read_to_string(dir.path(&format!("{out}/report.html"))).unwrap();
+        assert!(html.contains("<h2 id=\"connections-h\">"), "{era}");
+    }
+}
+
+#[test]
+fn the_charts_of_a_small_export_are_pinned() {
+    let dir = TestDir::new("report-svg");
+    let sample =
+        ["sample", "--out", "s", "--connections", "60", "--messages", "500", "--seed", "11"];
+    dir.run(&[&sample[..], &["-q"]].concat(), 0);
+    let export = "s/Complete_LinkedInDataExport_11-20-2026";
+    dir.run(&["analyze", export, "--notes", "s/notes.csv", "--out", "r", "-q"], 0);
+    for kind in Kind::ALL {
+        let svg = std::fs::read_to_string(dir.path(&format!("r/charts/{}.svg", kind.file())));
+        insta::assert_snapshot!(format!("chart-{}", kind.file()), svg.expect("SVG exists"));
+    }
+}
+
+/// The text between each `<tag…>` and its closing tag.
+fn contents<'h>(html: &'h str, open: &str, close: &str) -> Vec<&'h str> {
+    let mut out = Vec::new();
+    let mut rest = html;
+    while let Some(start) = rest.find(open) {
+        let after = &rest[start..];
+        let body = &after[after.find('>').expect("tag ends") + 1..];
+        let end = body.find(close).expect("tag closes");
+        out.push(&body[..end]);
+        rest = &body[end..];
+    }
+    out
+}
+
+#[test]
+fn the_page_is_self_contained_and_its_csp_names_exactly_its_style_and_script() {
+    let dir = TestDir::new("report-csp");
+    let fixture = fixture_dir("2026");
+    dir.run(&["analyze", fixture.to_str().unwrap(), "--out", "r", "-q"], 0);
+    let html = std::fs::read_to_string(dir.path("r/report.html")).unwrap();
+    let hash = |s: &str| {
+        use base64::Engine;
+        base64::engine::general_purpose::STANDARD.encode(Sha256::digest(s))
+    };
+    let styles = contents(&html, "<style", "</style>");
+    let scripts: Vec<&str> = contents(&html, "<script>", "</script>");
+    assert_eq!((styles.len(), scripts.len()), (1, 1));
+    let csp = format!(
+        "default-src 'none'; style-src 'sha256-{}'; script-src 'sha256-{}'; img-src data:; \
+         base-uri 'none'; form-action 'none'",
+        hash(styles[0]),
+        hash(scripts[0])
+    );
+    let meta = format!("<meta http-equiv=\"Content-Security-Policy\" content=\"{csp}\">");
+    let unescaped = html.replace("&#x27;", "'").replace("&#x2f;", "/");
+    assert!(unescaped.contains(&meta), "the CSP hashes the inline style and script");
+    for outside in ["http://", "<link", "@import", "url(", "<iframe", "<img", "src="] {
+        let found = html.match_indices(outside).count();
+        let allowed =
+            if outside == "http://" { html.matches("xmlns=\"http://").count() } else { 0 };
+        assert_eq!(found, allowed, "{outside}");
+    }
+}
+
+#[test]
+fn export_text_reaches_the_page_only_escaped() {
+    let dir = TestDir::new("report-payload");
+    payload::export(&dir, "e");
+    dir.run(&["analyze", "e", "--out", "r", "-q", "--as-of", "2026-11-20"], 0);
+    let html = std::fs::read_to_string(dir.path("r/report.html")).unwrap();
+    assert_eq!(html.matches("<script").count(), 2, "the data block and the page's script");
+    assert_eq!(html.matches("<svg").count(), Kind::ALL.len(), "one per chart, none injected");
+    for tag in ["<img", "<iframe", "<b ", "<a href=\"javascript", "onerror=\"", "\"><svg"] {
+        assert!(!html.contains(tag), "{tag} must not reach the page as markup");
+    }
+    // In the table's JSON, markup is escaped for a <script> element.
+    assert!(html.contains("\\u003cscript\\u003ewindow.__pwned=1\\u003c/script\\u003e"));
+    // In the lists, as HTML text (a position, in the prune list).
+    assert!(
+        html.contains("&lt;&#x2f;script&gt;&lt;script&gt;window.__pwned=3&lt;&#x2f;script&gt;")
+    );
+    let html = html.replace("&#x2f;", "/");
+    for href in html.match_indices("href=\"").map(|(i, _)| &html[i + 6..]) {
+        assert!(
+            href.starts_with('#') || href.starts_with("https://www.linkedin.com/"),
+            "{href:.60}"
+        );
+    }
+}
