@@ -152,6 +152,15 @@ fn fonts() -> std::result::Result<(), String> {
         .clone()
 }
 
+/// Runs a drawing, turning a panic inside the chart library into an error: unusual data must
+/// never crash netsift.
+fn contained(
+    draw: impl FnOnce() -> std::result::Result<(), String>,
+) -> std::result::Result<(), String> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(draw))
+        .unwrap_or_else(|_| Err("the chart library failed on this data (a defect)".to_string()))
+}
+
 /// Draws into an SVG document of `size`.
 pub fn svg(
     size: (u32, u32),
@@ -159,11 +168,11 @@ pub fn svg(
 ) -> std::result::Result<String, String> {
     fonts()?;
     let mut out = String::new();
-    {
+    contained(|| {
         let area = SVGBackend::with_string(&mut out, size).into_drawing_area();
         draw(&area).map_err(|e| e.to_string())?;
-        area.present().map_err(|e| e.to_string())?;
-    }
+        area.present().map_err(|e| e.to_string())
+    })?;
     Ok(out)
 }
 
@@ -175,11 +184,11 @@ pub fn png(
     fonts()?;
     let (w, h) = size;
     let mut pixels = vec![255u8; w as usize * h as usize * 3];
-    {
+    contained(|| {
         let area = BitMapBackend::with_buffer(&mut pixels, size).into_drawing_area();
         draw(&area).map_err(|e| e.to_string())?;
-        area.present().map_err(|e| e.to_string())?;
-    }
+        area.present().map_err(|e| e.to_string())
+    })?;
     let mut out = Vec::new();
     let mut encoder = png::Encoder::new(&mut out, w, h);
     encoder.set_color(png::ColorType::Rgb);
