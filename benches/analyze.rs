@@ -84,11 +84,14 @@ fn analyze(c: &mut Criterion) {
         as_of: as_of.as_second(),
     };
     group.bench_function("report", |b| {
-        b.iter(|| netsift::report::write(&analysis, &out).expect("write"))
+        let past = netsift::report::Past::default();
+        b.iter(|| netsift::report::write(&analysis, &out, &past).expect("write"))
     });
     group.bench_function("whole run", |b| {
         b.iter(|| {
-            netsift::analyze(&folder, Some(&notes), &out, None, &model, &|_| {}).expect("analyze")
+            let off = netsift::history::Choice::Off;
+            netsift::analyze(&folder, Some(&notes), &out, None, &model, &off, &|_| {})
+                .expect("analyze")
         })
     });
     group.finish();

@@ -36,6 +36,42 @@ pub enum Command {
         /// The scoring model (see `netsift config --default`).
         #[arg(long, value_name = "FILE")]
         config: Option<PathBuf>,
+        /// Keep this run's snapshot in DIR (default: a folder per owner under
+        /// $XDG_DATA_HOME/netsift/history, or ~/.local/share/netsift/history).
+        #[arg(long, value_name = "DIR", conflicts_with = "no_history")]
+        history: Option<PathBuf>,
+        /// Neither read nor keep any history.
+        #[arg(long)]
+        no_history: bool,
+    },
+    /// List the runs kept in the history: date, connections, tiers, the share ever two-way.
+    History {
+        /// The history folder (default: the owner's folder under the user's data directory).
+        #[arg(long, value_name = "DIR")]
+        history: Option<PathBuf>,
+        /// Whose history, when several owners have one: a profile URL or its last part.
+        #[arg(long, value_name = "PROFILE")]
+        owner: Option<String>,
+        /// Print the runs as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// What changed between two runs (default: the last two): new and gone connections, how
+    /// many of the gone you had been told to prune, tier moves, the biggest score changes.
+    Diff {
+        /// The earlier run: its day (YYYY-MM-DD) or its folder name.
+        from: Option<String>,
+        /// The later run (default: the latest).
+        to: Option<String>,
+        /// The history folder.
+        #[arg(long, value_name = "DIR")]
+        history: Option<PathBuf>,
+        /// Whose history, when several owners have one.
+        #[arg(long, value_name = "PROFILE")]
+        owner: Option<String>,
+        /// Print the changes as JSON.
+        #[arg(long)]
+        json: bool,
     },
     /// Check the score on your own history: cut it at a date, score, and see how well the
     /// scores ranked who was in contact afterwards, beside simple baselines.

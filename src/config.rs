@@ -23,7 +23,33 @@ pub enum Config {
         as_of: Option<Date>,
         /// The scoring model (defaults merged with `--config`).
         model: Model,
+        /// Where the history is kept, if anywhere.
+        history: crate::history::Choice,
         /// No warnings or progress on stderr.
+        quiet: bool,
+    },
+    /// `netsift history`.
+    History {
+        /// `--history DIR`.
+        dir: Option<PathBuf>,
+        /// `--owner`.
+        owner: Option<String>,
+        /// Print JSON.
+        json: bool,
+    },
+    /// `netsift diff`.
+    Diff {
+        /// The earlier run, if named.
+        from: Option<String>,
+        /// The later run, if named.
+        to: Option<String>,
+        /// `--history DIR`.
+        dir: Option<PathBuf>,
+        /// `--owner`.
+        owner: Option<String>,
+        /// Print JSON.
+        json: bool,
+        /// No warnings on stderr.
         quiet: bool,
     },
     /// `netsift backtest`.
@@ -95,14 +121,27 @@ impl Config {
             path.map_or_else(|| Ok(Model::default()), |p| Model::from_file(&p))
         };
         Ok(match args.command {
-            Command::Analyze { export, notes, out, as_of, config } => Config::Analyze {
-                export,
-                notes,
-                out,
-                as_of: as_of.map(|d| day("--as-of", &d)).transpose()?,
-                model: model(config)?,
-                quiet,
-            },
+            Command::Analyze { export, notes, out, as_of, config, history, no_history } => {
+                Config::Analyze {
+                    export,
+                    notes,
+                    out,
+                    as_of: as_of.map(|d| day("--as-of", &d)).transpose()?,
+                    model: model(config)?,
+                    history: match (history, no_history) {
+                        (_, true) => crate::history::Choice::Off,
+                        (Some(dir), false) => crate::history::Choice::Dir(dir),
+                        (None, false) => crate::history::Choice::Default,
+                    },
+                    quiet,
+                }
+            }
+            Command::History { history, owner, json } => {
+                Config::History { dir: history, owner, json }
+            }
+            Command::Diff { from, to, history, owner, json } => {
+                Config::Diff { from, to, dir: history, owner, json, quiet }
+            }
             Command::Backtest { export, at, notes, config, json } => Config::Backtest {
                 export,
                 at: day("--at", &at)?,

@@ -5,8 +5,8 @@
 //! who and who the owner is, [`notes`] reads the user's own interaction notes,
 //! [`interactions`] lays every event out as a table, [`features`] sums it up per person,
 //! [`score`] scores and tiers every connection, [`graph`] finds who knows whom, communities
-//! and brokers, [`report`] writes the outputs; [`analyze`]
-//! runs them all. [`inspect`] reports what an export holds, [`backtest`] checks the score
+//! and brokers, [`report`] writes the outputs, [`history`] keeps a snapshot of each run and
+//! says what changed; [`analyze`] runs them all. [`inspect`] reports what an export holds, [`backtest`] checks the score
 //! against the user's own history, [`sample`] writes synthetic exports.
 
 pub mod backtest;
@@ -17,6 +17,7 @@ pub mod error;
 pub mod export;
 pub mod features;
 pub mod graph;
+pub mod history;
 pub mod inspect;
 pub mod interactions;
 pub mod model;
@@ -93,22 +94,61 @@ pub fn score(loaded: &Loaded, as_of: Timestamp, model: &Model) -> Result<Scoring
     Ok(Scoring { interactions, features, scored, graph })
 }
 
+/// What `analyze` did besides writing the report.
+#[derive(Debug)]
+pub struct Analyzed {
+    /// The KPIs (`summary.json`).
+    pub summary: Summary,
+    /// Every skipped or repaired row.
+    pub diagnostics: Diagnostics,
+    /// The changes since the previous stored run, when there is one.
+    pub since: Option<history::Diff>,
+    /// Where this run is kept in the history, and whether it was stored now (`false`: the same
+    /// export was analysed before); `None` without history.
+    pub stored: Option<(std::path::PathBuf, bool)>,
+    /// Entries of the history folder that are not snapshots (reported, left alone).
+    pub history_warnings: Vec<String>,
+}
+
 /// The whole run: reads the export and the notes, scores every connection as of `as_of`
-/// (default: the export's date), and writes the report into `out`; `stage` hears what is
-/// being done.
+/// (default: the export's date), writes the report into `out`, showing what changed since the
+/// previous run kept in the history, and keeps this run there; `stage` hears what is being
+/// done.
 pub fn analyze(
     export: &Path,
     notes: Option<&Path>,
     out: &Path,
     as_of: Option<Date>,
     model: &Model,
+    history: &history::Choice,
     stage: &dyn Fn(&'static str),
-) -> Result<(Summary, Diagnostics)> {
+) -> Result<Analyzed> {
     stage("reading the export");
     let loaded = load(export, notes)?;
     stage("scoring");
     let as_of = as_of_moment(as_of.or(loaded.export.export_date), &loaded.export);
     let s = score(&loaded, as_of, model)?;
+    stage("reading the history");
+    let folder = history::folder(history, loaded.people.owner.url().as_deref());
+    let day = report::date(Some(as_of.as_second()));
+    let fingerprint = history::snapshot::fingerprint(&loaded.export, &day);
+    let (runs, mut history_warnings) =
+        folder.as_deref().map_or_else(Default::default, history::runs);
+    let earlier: Vec<&history::Run> =
+        runs.iter().filter(|r| r.meta.as_of <= day && r.meta.fingerprint != fingerprint).collect();
+    // The latest earlier run whose rows read; an unreadable one is reported and passed over.
+    let mut previous = None;
+    for run in earlier.iter().rev() {
+        match run.rows() {
+            Ok(rows) => {
+                previous = Some((run.meta.as_of.clone(), rows));
+                break;
+            }
+            Err(e) => history_warnings.push(format!("{e}; skipped")),
+        }
+    }
+    let trend = earlier.iter().map(|r| (r.meta.as_of.clone(), r.meta.headline().1)).collect();
+    let past = report::Past { previous, trend };
     stage("writing the report");
     let analysis = Analysis {
         graph: &s.graph,
@@ -121,8 +161,22 @@ pub fn analyze(
         model,
         as_of: as_of.as_second(),
     };
-    let summary = report::write(&analysis, out)?;
-    Ok((summary, loaded.diagnostics))
+    let written = report::write(&analysis, out, &past)?;
+    let stored = match folder {
+        Some(dir) => {
+            stage("keeping the run in the history");
+            let stored = history::store(&dir, &written.snapshot)?;
+            Some((dir, stored))
+        }
+        None => None,
+    };
+    Ok(Analyzed {
+        summary: written.summary,
+        diagnostics: loaded.diagnostics,
+        since: written.since,
+        stored,
+        history_warnings,
+    })
 }
 
 /// The best ways in to a company or a person (see [`graph::intro`]), scored as of the

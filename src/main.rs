@@ -25,6 +25,10 @@ fn main() -> ExitCode {
     match run(&config) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
+        Err(e) if matches!(e.downcast_ref(), Some(netsift::Error::Usage(_))) => {
+            eprintln!("netsift: {e}");
+            ExitCode::from(2)
+        }
         Err(e) => {
             eprintln!("netsift: error: {e:#}");
             ExitCode::from(1)
@@ -35,14 +39,39 @@ fn main() -> ExitCode {
 fn run(config: &Config) -> anyhow::Result<()> {
     let mut out = std::io::stdout().lock();
     match config {
-        Config::Analyze { export, notes, out: dir, as_of, model, quiet } => {
+        Config::Analyze { export, notes, out: dir, as_of, model, history, quiet } => {
             let bar = netsift::progress::spinner(*quiet);
             let stage = |what: &'static str| bar.set_message(what);
-            let analyzed = netsift::analyze(export, notes.as_deref(), dir, *as_of, model, &stage);
+            let analyzed =
+                netsift::analyze(export, notes.as_deref(), dir, *as_of, model, history, &stage);
             bar.finish_and_clear();
-            let (summary, diags) = analyzed?;
-            warn(&diags, *quiet)?;
-            out.write_all(summary.to_text(dir).as_bytes())?;
+            let a = analyzed?;
+            warn(&a.diagnostics, *quiet)?;
+            history_warnings(&a.history_warnings, *quiet);
+            out.write_all(a.summary.to_text(dir).as_bytes())?;
+            if let Some(since) = &a.since {
+                writeln!(out, "{}", since.headline())?;
+            }
+            match &a.stored {
+                Some((folder, true)) => writeln!(out, "history: {}", folder.display())?,
+                Some((folder, false)) => {
+                    writeln!(out, "history: {} (this export was already there)", folder.display())?
+                }
+                None => {}
+            }
+        }
+        Config::History { dir, owner, json } => {
+            let folder = netsift::history::locate(dir.as_deref(), owner.as_deref())?;
+            let (runs, warnings) = netsift::history::runs(&folder);
+            history_warnings(&warnings, false);
+            let listed = netsift::history::list(&runs);
+            emit(&mut out, &listed, *json, |l| netsift::history::list_text(l))?;
+        }
+        Config::Diff { from, to, dir, owner, json, quiet } => {
+            let folder = netsift::history::locate(dir.as_deref(), owner.as_deref())?;
+            let (diff, warnings) = netsift::history::diff(&folder, from.as_deref(), to.as_deref())?;
+            history_warnings(&warnings, *quiet);
+            emit(&mut out, &diff, *json, netsift::history::Diff::to_text)?;
         }
         Config::Backtest { export, at, notes, model, json, quiet } => {
             let (backtest, diags) = netsift::backtest::run(export, notes.as_deref(), *at, model)?;
@@ -82,6 +111,15 @@ fn run(config: &Config) -> anyhow::Result<()> {
 /// Skipped and repaired rows on stderr, unless `--quiet`.
 fn warn(diags: &netsift::diag::Diagnostics, quiet: bool) -> std::io::Result<()> {
     if quiet { Ok(()) } else { diags.write_to(std::io::stderr().lock(), 20) }
+}
+
+/// Entries of the history folder that are not snapshots, on stderr unless `--quiet`.
+fn history_warnings(warnings: &[String], quiet: bool) {
+    if !quiet {
+        for w in warnings {
+            eprintln!("netsift: history: {w}");
+        }
+    }
 }
 
 /// A result on stdout: as JSON with `--json`, else as text.

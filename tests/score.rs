@@ -127,7 +127,7 @@ fn the_contract_files_and_the_summary() {
     );
     assert!(stdout(&out).starts_with("as of 2026-11-20: 150 connections\n"), "{}", stdout(&out));
     assert!(
-        stdout(&out).ends_with("report: r/report.html\nimage:  r/report.png\ntables: r\n"),
+        stdout(&out).contains("report: r/report.html\nimage:  r/report.png\ntables: r\nhistory: "),
         "{}",
         stdout(&out)
     );
@@ -326,7 +326,8 @@ fn parallel_scoring_equals_sequential() {
         let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build().unwrap();
         pool.install(|| {
             let out = dir.path(&format!("r{threads}"));
-            netsift::analyze(&path, None, &out, None, &Model::default(), &|_| {}).unwrap();
+            let off = netsift::history::Choice::Off;
+            netsift::analyze(&path, None, &out, None, &Model::default(), &off, &|_| {}).unwrap();
             std::fs::read(out.join("scores.csv")).unwrap()
         })
     };

@@ -11,6 +11,8 @@ mod errors;
 mod fixtures;
 // The relationship graph: communities, brokers, intro paths.
 mod graph;
+// The history: snapshots, diffs, kills, foreign files.
+mod history;
 // Who is who: owner, namesakes, URLs and names.
 mod identity;
 // The inspect command's output, pinned.

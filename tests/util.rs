@@ -71,7 +71,8 @@ impl TestDir {
     /// `netsift ARGS…` run in this folder.
     pub fn command(&self, args: &[&str]) -> Command {
         let mut cmd = Command::new(env!("CARGO_BIN_EXE_netsift"));
-        cmd.current_dir(&self.root).args(args);
+        // The default history goes under the test's own folder, never the user's.
+        cmd.current_dir(&self.root).args(args).env("XDG_DATA_HOME", self.root.join("xdg"));
         cmd
     }
 

@@ -47,8 +47,29 @@ pub struct Analysis<'a> {
     pub as_of: i64,
 }
 
-/// Writes every output file into `dir` (created if needed) and returns the summary.
-pub fn write(analysis: &Analysis<'_>, dir: &Path) -> Result<Summary> {
+/// The stored runs before this one, as the report shows them.
+#[derive(Clone, Debug, Default)]
+pub struct Past {
+    /// The latest earlier run: its day and rows.
+    pub previous: Option<(String, Vec<crate::history::Row>)>,
+    /// Every earlier run: its day and tier counts (closest first).
+    pub trend: Vec<(String, [u64; 6])>,
+}
+
+/// What writing the report produced besides the files.
+#[derive(Clone, Debug)]
+pub struct Written {
+    /// The KPIs (`summary.json`).
+    pub summary: Summary,
+    /// This run as the history keeps it.
+    pub snapshot: crate::history::Snapshot,
+    /// The changes since the previous run, when there is one.
+    pub since: Option<crate::history::Diff>,
+}
+
+/// Writes every output file into `dir` (created if needed), showing the changes since the
+/// `past` runs, and returns the summary and this run's snapshot.
+pub fn write(analysis: &Analysis<'_>, dir: &Path, past: &Past) -> Result<Written> {
     std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
     let rows: Vec<lists::ScoreRow> =
         analysis.scored.iter().map(|s| lists::ScoreRow::new(analysis, s)).collect();
@@ -79,8 +100,18 @@ pub fn write(analysis: &Analysis<'_>, dir: &Path) -> Result<Summary> {
     let json = serde_json::to_vec_pretty(&summary)
         .map_err(|e| Error::io(dir.join("summary.json"), e.into()))?;
     write_atomic(&dir.join("summary.json"), &json)?;
-    let view = view::View::new(analysis, &summary, &prune, &reconnect, &welcome);
-    let data = charts::ChartData::new(analysis, &summary);
+    let pruned: Vec<usize> = prune.iter().map(|p| p.connection).collect();
+    let snapshot = crate::history::Snapshot::new(analysis, &summary, &pruned);
+    let since = past.previous.as_ref().map(|(day, rows)| {
+        crate::history::Diff::between(day, rows, &summary.as_of, &snapshot.rows)
+    });
+    let mut view = view::View::new(analysis, &summary, &prune, &reconnect, &welcome);
+    view.since = since.as_ref().map(view::Since::new);
+    let mut data = charts::ChartData::new(analysis, &summary);
+    if !past.trend.is_empty() {
+        let now = data.tiers.map(|n| n as u64);
+        data.trend = past.trend.iter().cloned().chain([(summary.as_of.clone(), now)]).collect();
+    }
     let rendered = charts::write(&data, dir)?;
     let image = dir.join("report.png");
     let png = charts::poster::png(&view.poster(&data))
@@ -90,7 +121,7 @@ pub fn write(analysis: &Analysis<'_>, dir: &Path) -> Result<Summary> {
     let html = html::render(&view, &rendered)
         .map_err(|message| Error::Chart { file: page.clone(), message })?;
     write_atomic(&page, html.as_bytes())?;
-    Ok(summary)
+    Ok(Written { summary, snapshot, since })
 }
 
 /// Rows as CSV (header from the field names), every text cell neutralised against formulas.
@@ -130,6 +161,6 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
 }
 
 /// `YYYY-MM-DD` of a moment, empty when there is none.
-fn date(seconds: Option<i64>) -> String {
+pub(crate) fn date(seconds: Option<i64>) -> String {
     seconds.and_then(day_of).map_or(String::new(), |d| d.to_string())
 }

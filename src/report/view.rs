@@ -39,8 +39,74 @@ pub struct View {
     pub tags: Vec<String>,
     /// Communities, for the table's filter.
     pub community_count: usize,
+    /// The changes since the previous stored run.
+    pub since: Option<Since>,
     /// netsift's version.
     pub version: &'static str,
+}
+
+/// The changes since the previous stored run, as the page shows them.
+#[derive(Debug, Serialize)]
+pub struct Since {
+    /// The previous run's day.
+    pub from: String,
+    /// New, gone, pruned as suggested, drifting, revived, never welcomed.
+    pub kpis: Vec<Kpi>,
+    /// Lists of moves: a heading and the first people.
+    pub lists: Vec<(String, Vec<Item>)>,
+}
+
+impl Since {
+    /// The page's view of a diff.
+    pub fn new(d: &crate::history::Diff) -> Since {
+        let kpi = |value: usize, label: &str, detail: String| Kpi {
+            value: value.to_string(),
+            label: label.into(),
+            detail,
+        };
+        let moves = |list: &[crate::history::diff::Move]| -> Vec<Item> {
+            list.iter()
+                .take(LIST_ROWS)
+                .map(|m| Item {
+                    name: m.person.name.clone(),
+                    link: profile_link(&m.person.profile_url),
+                    role: m.person.company.clone(),
+                    detail: format!(
+                        "{} {:.1} → {} {:.1}",
+                        m.from_tier, m.from_score, m.to_tier, m.to_score
+                    ),
+                })
+                .collect()
+        };
+        Since {
+            from: d.from.clone(),
+            kpis: vec![
+                kpi(d.new.len(), "new connections", format!("since {}", d.from)),
+                kpi(
+                    d.gone.len(),
+                    "connections gone",
+                    format!(
+                        "you pruned {} of the {} suggested",
+                        d.pruned_as_suggested, d.suggested_prune
+                    ),
+                ),
+                kpi(d.drifting.len(), "drifting", "active or core → dormant".into()),
+                kpi(d.revived.len(), "revived", "dormant → active or core".into()),
+                kpi(d.never_welcomed.len(), "never welcomed", "new → clutter".into()),
+            ],
+            lists: [
+                ("Drifting", moves(&d.drifting)),
+                ("Revived", moves(&d.revived)),
+                ("Never welcomed", moves(&d.never_welcomed)),
+                ("Biggest rises", moves(&d.rising)),
+                ("Biggest falls", moves(&d.falling)),
+            ]
+            .into_iter()
+            .filter(|(_, items)| !items.is_empty())
+            .map(|(t, items)| (t.to_string(), items))
+            .collect(),
+        }
+    }
 }
 
 /// A headline number.
@@ -265,6 +331,7 @@ impl View {
             table: a.scored.iter().map(|s| table_row(a, s)).collect(),
             tags: tags(a.scored),
             community_count: a.graph.community_count(),
+            since: None,
             version: env!("CARGO_PKG_VERSION"),
         }
     }

@@ -43,6 +43,8 @@ pub struct ChartData {
     pub companies: Vec<(String, usize, usize)>,
     /// The network around the owner.
     pub network: Picture,
+    /// Tier counts of every stored run and this one, oldest first (empty without history).
+    pub trend: Vec<(String, [u64; 6])>,
     /// The moment of scoring.
     pub as_of: String,
     /// Connections scored.
@@ -93,6 +95,7 @@ impl ChartData {
                 .map(|c| (c.name.clone(), c.connections, c.living))
                 .collect(),
             network: network::layout(a),
+            trend: Vec::new(),
             as_of: summary.as_of.clone(),
             connections: a.scored.len(),
         }

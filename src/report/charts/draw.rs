@@ -468,3 +468,73 @@ pub fn network<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, d: &ChartData)
         .draw()?;
     Ok(())
 }
+
+/// The title of the trend chart.
+pub fn trend_title(d: &ChartData) -> String {
+    let (Some(first), Some(last)) = (d.trend.first(), d.trend.last()) else {
+        return "Tiers over your runs".into();
+    };
+    let living = |t: &[u64; 6]| t[0] + t[1];
+    format!(
+        "Tiers over {} runs: living {} → {}, clutter {} → {}",
+        d.trend.len(),
+        living(&first.1),
+        living(&last.1),
+        first.1[5],
+        last.1[5]
+    )
+}
+
+/// Tier counts of every stored run and this one, stacked, oldest left.
+pub fn trend<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, d: &ChartData) -> Drawn<DB> {
+    area.fill(&WHITE)?;
+    let n = d.trend.len().max(1) as i32;
+    let max = d.trend.iter().map(|r| r.1.iter().sum::<u64>()).max().unwrap_or(0).max(1);
+    let mut chart = ChartBuilder::on(area)
+        .caption(trend_title(d), title_font(20))
+        .margin(16)
+        .x_label_area_size(44)
+        .y_label_area_size(60)
+        .build_cartesian_2d((0..(n - 1).max(1)).into_segmented(), 0..max + max / 10 + 1)?;
+    chart
+        .configure_mesh()
+        .disable_x_mesh()
+        .light_line_style(TRANSPARENT)
+        .x_desc("run (the day scored as of)")
+        .y_desc("connections")
+        .axis_desc_style(font(15))
+        .label_style(font(13))
+        .x_labels(d.trend.len().max(1))
+        .x_label_formatter(&|v| match v {
+            SegmentValue::CenterOf(i) => {
+                d.trend.get(*i as usize).map_or(String::new(), |r| r.0.clone())
+            }
+            _ => String::new(),
+        })
+        .draw()?;
+    for &tier in &Tier::ALL {
+        let colour = TIER_COLOURS[tier as usize];
+        let t = tier as usize;
+        chart
+            .draw_series(d.trend.iter().enumerate().map(|(i, r)| {
+                let below: u64 = r.1[..t].iter().sum();
+                let x = i as i32;
+                let mut bar = Rectangle::new(
+                    [(SegmentValue::Exact(x), below), (SegmentValue::Exact(x + 1), below + r.1[t])],
+                    colour.filled(),
+                );
+                bar.set_margin(0, 0, 12, 12);
+                bar
+            }))?
+            .label(tier.name())
+            .legend(move |(x, y)| Rectangle::new([(x, y - 6), (x + 12, y + 6)], colour.filled()));
+    }
+    chart
+        .configure_series_labels()
+        .position(SeriesLabelPosition::UpperLeft)
+        .label_font(font(14))
+        .background_style(WHITE.mix(0.85))
+        .border_style(REFERENCE)
+        .draw()?;
+    Ok(())
+}

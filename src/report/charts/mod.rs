@@ -36,10 +36,13 @@ pub enum Kind {
     Companies,
     /// The network around the owner.
     Network,
+    /// Tiers over the stored runs (only with history).
+    Trend,
 }
 
 impl Kind {
-    /// Every chart, in the report's order.
+    /// Every chart drawn on every run, in the report's order ([`Kind::Trend`] joins them when
+    /// there is history).
     pub const ALL: [Kind; 7] = [
         Kind::Tiers,
         Kind::Growth,
@@ -60,6 +63,7 @@ impl Kind {
             Kind::Layers => "layers",
             Kind::Companies => "companies",
             Kind::Network => "network",
+            Kind::Trend => "trend",
         }
     }
 
@@ -67,7 +71,7 @@ impl Kind {
     pub fn size(self) -> (u32, u32) {
         match self {
             Kind::Network => (900, 900),
-            Kind::Growth => (1200, 520),
+            Kind::Growth | Kind::Trend => (1200, 520),
             _ => (900, 520),
         }
     }
@@ -82,6 +86,7 @@ impl Kind {
             Kind::Layers => draw::layers_title(d),
             Kind::Companies => draw::companies_title(d),
             Kind::Network => draw::network_title(d),
+            Kind::Trend => draw::trend_title(d),
         }
     }
 
@@ -99,6 +104,7 @@ impl Kind {
             Kind::Layers => draw::layers(area, d),
             Kind::Companies => draw::companies(area, d),
             Kind::Network => draw::network(area, d),
+            Kind::Trend => draw::trend(area, d),
         }
     }
 }
@@ -118,7 +124,9 @@ pub struct Rendered {
 pub fn write(d: &ChartData, dir: &Path) -> Result<Vec<Rendered>> {
     let charts = dir.join("charts");
     std::fs::create_dir_all(&charts).map_err(|e| Error::io(&charts, e))?;
-    Kind::ALL
+    let trend = (d.trend.len() >= 2).then_some(Kind::Trend);
+    let kinds: Vec<Kind> = Kind::ALL.into_iter().chain(trend).collect();
+    kinds
         .par_iter()
         .map(|&kind| {
             let name = kind.file();

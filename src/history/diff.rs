@@ -1,0 +1,256 @@
+//! What changed between two runs: connections new and gone (and how many of the gone the
+//! earlier run had suggested pruning), tier moves — drifting (living → dormant), revived
+//! (dormant → living), never welcomed (new → clutter) — and the biggest score changes.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use super::Row;
+
+/// Score changes listed each way.
+const BIGGEST: usize = 10;
+
+/// A person in a diff.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[allow(missing_docs)]
+pub struct Person {
+    pub profile_url: String,
+    pub name: String,
+    pub company: String,
+}
+
+/// A person whose tier or score moved.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[allow(missing_docs)]
+pub struct Move {
+    #[serde(flatten)]
+    pub person: Person,
+    pub from_tier: String,
+    pub to_tier: String,
+    pub from_score: f64,
+    pub to_score: f64,
+}
+
+/// The changes from one run to another.
+#[derive(Clone, Debug, Serialize)]
+pub struct Diff {
+    /// The earlier run's day.
+    pub from: String,
+    /// The later run's day.
+    pub to: String,
+    /// Connections in the later run only.
+    pub new: Vec<Person>,
+    /// Connections in the earlier run only.
+    pub gone: Vec<Person>,
+    /// How many the earlier run suggested pruning.
+    pub suggested_prune: usize,
+    /// Of the gone, how many the earlier run had suggested pruning.
+    pub pruned_as_suggested: usize,
+    /// Living (core, active) → dormant.
+    pub drifting: Vec<Move>,
+    /// Dormant → living.
+    pub revived: Vec<Move>,
+    /// New → clutter: never welcomed.
+    pub never_welcomed: Vec<Move>,
+    /// Every tier move, `from→to` → count.
+    pub moves: BTreeMap<String, usize>,
+    /// The largest score rises.
+    pub rising: Vec<Move>,
+    /// The largest score falls.
+    pub falling: Vec<Move>,
+}
+
+fn person(r: &Row) -> Person {
+    Person { profile_url: r.profile_url.clone(), name: r.name.clone(), company: r.company.clone() }
+}
+
+fn living(tier: &str) -> bool {
+    matches!(tier, "core" | "active")
+}
+
+impl Diff {
+    /// The changes from `from` (run on day `from_day`) to `to`.
+    pub fn between(from_day: &str, from: &[Row], to_day: &str, to: &[Row]) -> Diff {
+        let index = |rows: &[Row]| -> BTreeMap<String, usize> {
+            rows.iter().enumerate().map(|(i, r)| (r.key(), i)).collect()
+        };
+        let (before, after) = (index(from), index(to));
+        let new: Vec<Person> = after
+            .iter()
+            .filter(|(k, _)| !before.contains_key(*k))
+            .map(|(_, &i)| person(&to[i]))
+            .collect();
+        let gone_rows: Vec<&Row> = before
+            .iter()
+            .filter(|(k, _)| !after.contains_key(*k))
+            .map(|(_, &i)| &from[i])
+            .collect();
+        let mut d = Diff {
+            from: from_day.to_string(),
+            to: to_day.to_string(),
+            new,
+            gone: gone_rows.iter().map(|r| person(r)).collect(),
+            suggested_prune: from.iter().filter(|r| r.suggested_prune).count(),
+            pruned_as_suggested: gone_rows.iter().filter(|r| r.suggested_prune).count(),
+            drifting: Vec::new(),
+            revived: Vec::new(),
+            never_welcomed: Vec::new(),
+            moves: BTreeMap::new(),
+            rising: Vec::new(),
+            falling: Vec::new(),
+        };
+        let mut both = Vec::new();
+        for (key, &i) in &before {
+            let Some(&j) = after.get(key) else { continue };
+            let (a, b) = (&from[i], &to[j]);
+            let m = Move {
+                person: person(b),
+                from_tier: a.tier.clone(),
+                to_tier: b.tier.clone(),
+                from_score: a.score,
+                to_score: b.score,
+            };
+            if a.tier != b.tier {
+                *d.moves.entry(format!("{}→{}", a.tier, b.tier)).or_default() += 1;
+                match (a.tier.as_str(), b.tier.as_str()) {
+                    (x, "dormant") if living(x) => d.drifting.push(m.clone()),
+                    ("dormant", y) if living(y) => d.revived.push(m.clone()),
+                    ("new", "clutter") => d.never_welcomed.push(m.clone()),
+                    _ => {}
+                }
+            }
+            both.push(m);
+        }
+        let change = |m: &Move| m.to_score - m.from_score;
+        both.sort_by(|x, y| {
+            change(y).total_cmp(&change(x)).then(x.person.profile_url.cmp(&y.person.profile_url))
+        });
+        d.rising = both.iter().filter(|m| change(m) > 0.0).take(BIGGEST).cloned().collect();
+        d.falling = both.iter().rev().filter(|m| change(m) < 0.0).take(BIGGEST).cloned().collect();
+        d
+    }
+
+    /// The headline in one line: `since 2026-08-20: 12 new, 40 gone (you pruned 31 of the 40
+    /// suggested), 5 drifting, 3 revived, 2 never welcomed`.
+    pub fn headline(&self) -> String {
+        format!(
+            "since {}: {} new, {} gone (you pruned {} of the {} suggested), {} drifting, {} revived, {} never welcomed",
+            self.from,
+            self.new.len(),
+            self.gone.len(),
+            self.pruned_as_suggested,
+            self.suggested_prune,
+            self.drifting.len(),
+            self.revived.len(),
+            self.never_welcomed.len()
+        )
+    }
+
+    /// The diff as text for stdout.
+    pub fn to_text(&self) -> String {
+        let mut s = format!("{} → {}\n{}\n", self.from, self.to, self.headline());
+        let people = |title: &str, list: &[Person], s: &mut String| {
+            if list.is_empty() {
+                return;
+            }
+            s.push_str(&format!("\n{title} ({}):\n", list.len()));
+            for p in list.iter().take(25) {
+                s.push_str(&format!("  {}  {}  {}\n", p.name, p.company, p.profile_url));
+            }
+            if list.len() > 25 {
+                s.push_str(&format!("  … and {} more (--json lists all)\n", list.len() - 25));
+            }
+        };
+        let moves = |title: &str, list: &[Move], s: &mut String| {
+            if list.is_empty() {
+                return;
+            }
+            s.push_str(&format!("\n{title} ({}):\n", list.len()));
+            for m in list.iter().take(25) {
+                s.push_str(&format!(
+                    "  {}  {} {:.1} → {} {:.1}  {}\n",
+                    m.person.name,
+                    m.from_tier,
+                    m.from_score,
+                    m.to_tier,
+                    m.to_score,
+                    m.person.profile_url
+                ));
+            }
+            if list.len() > 25 {
+                s.push_str(&format!("  … and {} more (--json lists all)\n", list.len() - 25));
+            }
+        };
+        people("new connections", &self.new, &mut s);
+        people("gone", &self.gone, &mut s);
+        moves("drifting: active → dormant", &self.drifting, &mut s);
+        moves("revived: dormant → active", &self.revived, &mut s);
+        moves("never welcomed: new → clutter", &self.never_welcomed, &mut s);
+        moves("biggest rises", &self.rising, &mut s);
+        moves("biggest falls", &self.falling, &mut s);
+        if !self.moves.is_empty() {
+            s.push_str("\nall tier moves:\n");
+            for (m, n) in &self.moves {
+                s.push_str(&format!("  {m}: {n}\n"));
+            }
+        }
+        s
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn row(url: &str, tier: &str, score: f64, prune: bool) -> Row {
+        Row {
+            profile_url: url.into(),
+            name: url.into(),
+            company: String::new(),
+            position: String::new(),
+            connected_on: String::new(),
+            tier: tier.into(),
+            score,
+            last_interaction: String::new(),
+            messages_sent: 0,
+            messages_received: 0,
+            keep: false,
+            suggested_prune: prune,
+        }
+    }
+
+    #[test]
+    fn the_changes_are_the_planted_ones() {
+        let before = [
+            row("a", "active", 60.0, false),
+            row("b", "dormant", 30.0, false),
+            row("c", "new", 5.0, false),
+            row("d", "clutter", 0.0, true),
+            row("e", "clutter", 0.0, true),
+            row("f", "core", 80.0, false),
+        ];
+        let after = [
+            row("a", "dormant", 35.0, false),
+            row("b", "active", 55.0, false),
+            row("c", "clutter", 0.0, true),
+            row("e", "clutter", 0.0, true),
+            row("g", "new", 0.0, false),
+        ];
+        let d = Diff::between("2026-01-01", &before, "2026-06-01", &after);
+        let urls = |l: &[Person]| l.iter().map(|p| p.profile_url.clone()).collect::<Vec<_>>();
+        let moved = |l: &[Move]| l.iter().map(|m| m.person.profile_url.clone()).collect::<Vec<_>>();
+        assert_eq!(urls(&d.new), ["g"]);
+        assert_eq!(urls(&d.gone), ["d", "f"]);
+        assert_eq!((d.pruned_as_suggested, d.suggested_prune), (1, 2));
+        assert_eq!(moved(&d.drifting), ["a"]);
+        assert_eq!(moved(&d.revived), ["b"]);
+        assert_eq!(moved(&d.never_welcomed), ["c"]);
+        assert_eq!(moved(&d.rising), ["b"]);
+        assert_eq!(moved(&d.falling), ["a", "c"]);
+        assert_eq!(
+            d.headline(),
+            "since 2026-01-01: 1 new, 2 gone (you pruned 1 of the 2 suggested), 1 drifting, 1 revived, 1 never welcomed"
+        );
+    }
+}

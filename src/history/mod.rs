@@ -1,0 +1,344 @@
+//! Stage 8, history: every `analyze` stores a snapshot — the scored connections as Parquet and
+//! the summary as JSON — in a folder per owner, so the next run can say what changed. A
+//! snapshot is a folder written under a hidden name and renamed into place, so a run killed at
+//! any moment leaves the history as it was. Anything else found in the folder is reported and
+//! skipped, never deleted.
+
+pub mod diff;
+pub mod snapshot;
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+pub use diff::Diff;
+pub use snapshot::{Row, Snapshot};
+
+use crate::error::{Error, Result};
+
+/// The version of the snapshot layout; a snapshot of another version is skipped with a warning.
+pub const SCHEMA_VERSION: u32 = 1;
+/// The scored connections in a snapshot folder.
+pub const ROWS_FILE: &str = "scores.parquet";
+/// The run's description in a snapshot folder.
+pub const META_FILE: &str = "run.json";
+
+/// Where the history lives, as the command line chose.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Choice {
+    /// `$XDG_DATA_HOME/netsift/history/<owner>` (`~/.local/share/…` without it).
+    Default,
+    /// `--history DIR`: this folder holds the snapshots.
+    Dir(PathBuf),
+    /// `--no-history`.
+    Off,
+}
+
+/// The base folder of every owner's history: `$XDG_DATA_HOME/netsift/history`, or
+/// `$HOME/.local/share/netsift/history`.
+pub fn base() -> Option<PathBuf> {
+    let xdg = std::env::var_os("XDG_DATA_HOME").map(PathBuf::from).filter(|p| p.is_absolute());
+    let data = xdg.or_else(|| {
+        let home = std::env::var_os("HOME").map(PathBuf::from).filter(|p| p.is_absolute())?;
+        Some(home.join(".local/share"))
+    })?;
+    Some(data.join("netsift").join("history"))
+}
+
+/// The folder name of an owner's history: their profile's slug, or `unknown-owner`.
+pub fn owner_folder(profile_url: Option<&str>) -> String {
+    let slug = profile_url.and_then(|u| u.trim_end_matches('/').rsplit('/').next());
+    let safe: String = slug
+        .unwrap_or("")
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '%') { c } else { '_' })
+        .collect();
+    if safe.is_empty() || safe.chars().all(|c| c == '_') { "unknown-owner".into() } else { safe }
+}
+
+/// The snapshot folder for a choice and an owner; `None` with `--no-history`, or when there is
+/// no home to keep it in.
+pub fn folder(choice: &Choice, profile_url: Option<&str>) -> Option<PathBuf> {
+    match choice {
+        Choice::Off => None,
+        Choice::Dir(dir) => Some(dir.clone()),
+        Choice::Default => base().map(|b| b.join(owner_folder(profile_url))),
+    }
+}
+
+/// What a stored run says about itself (`run.json`).
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct Meta {
+    /// [`SCHEMA_VERSION`] when written.
+    pub schema_version: u32,
+    /// netsift's version.
+    pub netsift_version: String,
+    /// The day scored as of, YYYY-MM-DD.
+    pub as_of: String,
+    /// The date in the export's name, when there was one.
+    pub export_date: Option<String>,
+    /// Identifies the export and the day: the same export analysed again is not stored twice.
+    pub fingerprint: String,
+    /// The owner's profile.
+    pub owner: Option<String>,
+    /// The run's `summary.json`.
+    pub summary: serde_json::Value,
+}
+
+impl Meta {
+    /// Connections, tier counts (closest first) and the share ever two-way, from the summary.
+    pub fn headline(&self) -> (u64, [u64; 6], f64) {
+        let s = &self.summary;
+        let tiers = ["core", "active", "dormant", "weak", "new", "clutter"]
+            .map(|t| s["tiers"][t].as_u64().unwrap_or(0));
+        let connections = s["connections"].as_u64().unwrap_or(0);
+        (connections, tiers, s["quality_ratio"].as_f64().unwrap_or(0.0))
+    }
+}
+
+/// A stored run: its folder and what it says about itself.
+#[derive(Clone, Debug)]
+pub struct Run {
+    /// Its folder's name: `<as_of>_<fingerprint>`.
+    pub id: String,
+    /// Its folder.
+    pub path: PathBuf,
+    /// Its description.
+    pub meta: Meta,
+}
+
+impl Run {
+    /// Reads the run's scored connections.
+    pub fn rows(&self) -> Result<Vec<Row>> {
+        snapshot::read_rows(&self.path.join(ROWS_FILE))
+    }
+}
+
+/// The runs stored in `dir`, oldest first, and a warning for each entry that is not a
+/// readable snapshot (left where it is). A missing folder is an empty history.
+pub fn runs(dir: &Path) -> (Vec<Run>, Vec<String>) {
+    let (mut runs, mut warnings) = (Vec::new(), Vec::new());
+    let Ok(entries) = std::fs::read_dir(dir) else { return (runs, warnings) };
+    for entry in entries.flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if name.starts_with('.') {
+            continue; // a snapshot being written, or one a killed run left half-written
+        }
+        let path = entry.path();
+        match read_meta(&path) {
+            Ok(meta) => runs.push(Run { id: name, path, meta }),
+            Err(why) => warnings
+                .push(format!("{}: not a netsift snapshot ({why}); skipped", path.display())),
+        }
+    }
+    runs.sort_by(|a, b| a.meta.as_of.cmp(&b.meta.as_of).then(a.id.cmp(&b.id)));
+    (runs, warnings)
+}
+
+fn read_meta(path: &Path) -> std::result::Result<Meta, String> {
+    if !path.is_dir() {
+        return Err("a file, not a snapshot folder".into());
+    }
+    let bytes = std::fs::read(path.join(META_FILE)).map_err(|e| format!("{META_FILE}: {e}"))?;
+    let meta: Meta = serde_json::from_slice(&bytes).map_err(|e| format!("{META_FILE}: {e}"))?;
+    if meta.schema_version != SCHEMA_VERSION {
+        return Err(format!(
+            "schema version {}, this netsift reads {SCHEMA_VERSION}",
+            meta.schema_version
+        ));
+    }
+    let rows = path.join(ROWS_FILE);
+    if !rows.is_file() {
+        return Err(format!("{ROWS_FILE} missing"));
+    }
+    Ok(meta)
+}
+
+/// Stores a snapshot in `dir` unless a run of the same fingerprint is there already; returns
+/// whether it was stored. Written into a hidden folder, then renamed into place in one step.
+pub fn store(dir: &Path, snapshot: &Snapshot) -> Result<bool> {
+    let (existing, _) = runs(dir);
+    if existing.iter().any(|r| r.meta.fingerprint == snapshot.meta.fingerprint) {
+        return Ok(false);
+    }
+    std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+    let id = format!("{}_{}", snapshot.meta.as_of, &snapshot.meta.fingerprint[..12]);
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.subsec_nanos());
+    let incoming = dir.join(format!(".incoming-{}-{nanos}", std::process::id()));
+    let written = write_into(&incoming, snapshot).and_then(|()| {
+        let target = dir.join(&id);
+        std::fs::rename(&incoming, &target).map_err(|e| Error::io(&target, e))
+    });
+    if written.is_err() {
+        let _ = std::fs::remove_dir_all(&incoming);
+    }
+    written.map(|()| true)
+}
+
+fn write_into(folder: &Path, snapshot: &Snapshot) -> Result<()> {
+    std::fs::create_dir(folder).map_err(|e| Error::io(folder, e))?;
+    let rows = folder.join(ROWS_FILE);
+    snapshot::write_rows(&rows, &snapshot.rows)?;
+    let meta = folder.join(META_FILE);
+    let json = serde_json::to_vec_pretty(&snapshot.meta).map_err(|e| Error::io(&meta, e.into()))?;
+    std::fs::write(&meta, json).map_err(|e| Error::io(&meta, e))?;
+    // Both files on disk before the rename makes the snapshot visible.
+    for file in [&rows, &meta] {
+        std::fs::File::open(file).and_then(|f| f.sync_all()).map_err(|e| Error::io(file, e))?;
+    }
+    Ok(())
+}
+
+/// The history folder for `netsift history` and `netsift diff`: `--history DIR`, else the
+/// owner's folder under [`base`] (`--owner`, or the only owner there is).
+pub fn locate(dir: Option<&Path>, owner: Option<&str>) -> Result<PathBuf> {
+    if let Some(dir) = dir {
+        return Ok(dir.to_path_buf());
+    }
+    let base = base().ok_or_else(|| {
+        Error::Usage("no home folder to find the history in; give --history DIR".into())
+    })?;
+    if let Some(owner) = owner {
+        return Ok(base.join(owner_folder(Some(owner))));
+    }
+    let mut owners: Vec<String> = std::fs::read_dir(&base)
+        .map(|entries| {
+            entries
+                .flatten()
+                .filter(|e| e.path().is_dir())
+                .map(|e| e.file_name().to_string_lossy().into_owned())
+                .filter(|n| !n.starts_with('.'))
+                .collect()
+        })
+        .unwrap_or_default();
+    owners.sort();
+    match owners.as_slice() {
+        [one] => Ok(base.join(one)),
+        [] => Err(Error::Usage(format!(
+            "no history in {} yet: `netsift analyze` keeps one run per export",
+            base.display()
+        ))),
+        many => Err(Error::Usage(format!(
+            "{} holds the history of several owners ({}); choose one with --owner",
+            base.display(),
+            many.join(", ")
+        ))),
+    }
+}
+
+/// A stored run as `netsift history` lists it.
+#[derive(Clone, Debug, Serialize)]
+pub struct Listed {
+    /// The run's folder name (what `netsift diff` accepts, as does its day).
+    pub id: String,
+    /// The day scored as of.
+    pub as_of: String,
+    /// Connections.
+    pub connections: u64,
+    /// Tier counts: core, active, dormant, weak, new, clutter.
+    pub tiers: BTreeMap<&'static str, u64>,
+    /// The share of connections ever two-way.
+    pub quality_ratio: f64,
+}
+
+/// Every run in `dir`, oldest first.
+pub fn list(runs: &[Run]) -> Vec<Listed> {
+    runs.iter()
+        .map(|r| {
+            let (connections, tiers, quality_ratio) = r.meta.headline();
+            Listed {
+                id: r.id.clone(),
+                as_of: r.meta.as_of.clone(),
+                connections,
+                tiers: TIERS.iter().copied().zip(tiers).collect(),
+                quality_ratio,
+            }
+        })
+        .collect()
+}
+
+const TIERS: [&str; 6] = ["core", "active", "dormant", "weak", "new", "clutter"];
+
+/// The runs as a table for stdout.
+pub fn list_text(listed: &[Listed]) -> String {
+    let mut s = format!(
+        "{:<10}  {:>11}  {:>5} {:>6} {:>7} {:>5} {:>4} {:>7}  {:>7}  {}\n",
+        "as of",
+        "connections",
+        "core",
+        "active",
+        "dormant",
+        "weak",
+        "new",
+        "clutter",
+        "two-way",
+        "run"
+    );
+    for l in listed {
+        let t = |k: &str| l.tiers.get(k).copied().unwrap_or(0);
+        s.push_str(&format!(
+            "{:<10}  {:>11}  {:>5} {:>6} {:>7} {:>5} {:>4} {:>7}  {:>6.0}%  {}\n",
+            l.as_of,
+            l.connections,
+            t("core"),
+            t("active"),
+            t("dormant"),
+            t("weak"),
+            t("new"),
+            t("clutter"),
+            100.0 * l.quality_ratio,
+            l.id
+        ));
+    }
+    if listed.is_empty() {
+        s.push_str("(no runs yet)\n");
+    }
+    s
+}
+
+/// The run a `netsift diff` argument names: its folder name, or its day (the latest run of
+/// that day).
+pub fn select<'r>(runs: &'r [Run], which: &str) -> Result<&'r Run> {
+    runs.iter().rev().find(|r| r.id == which || r.meta.as_of == which).ok_or_else(|| {
+        let known: Vec<&str> = runs.iter().map(|r| r.meta.as_of.as_str()).collect();
+        Error::Usage(format!("no run {which:?} in the history (runs: {})", known.join(", ")))
+    })
+}
+
+/// The changes between two stored runs (default: the last two).
+pub fn diff(dir: &Path, from: Option<&str>, to: Option<&str>) -> Result<(Diff, Vec<String>)> {
+    let (runs, warnings) = runs(dir);
+    let (from, to) = match (from, to) {
+        (Some(f), Some(t)) => (select(&runs, f)?, select(&runs, t)?),
+        (Some(f), None) => (select(&runs, f)?, runs.last().ok_or_else(|| no_runs(dir, 0))?),
+        (None, _) => match runs.as_slice() {
+            [.., a, b] => (a, b),
+            _ => return Err(no_runs(dir, runs.len())),
+        },
+    };
+    Ok((Diff::between(&from.meta.as_of, &from.rows()?, &to.meta.as_of, &to.rows()?), warnings))
+}
+
+fn no_runs(dir: &Path, n: usize) -> Error {
+    Error::Usage(format!(
+        "{} holds {n} run(s); a diff needs two (`netsift analyze` keeps one per export)",
+        dir.display()
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn owner_folders_are_safe_names() {
+        assert_eq!(owner_folder(Some("https://www.linkedin.com/in/owen-owner")), "owen-owner");
+        assert_eq!(owner_folder(Some("https://www.linkedin.com/in/j%C3%BCrgen/")), "j%C3%BCrgen");
+        assert_eq!(owner_folder(Some("https://www.linkedin.com/in/../..")), "unknown-owner");
+        assert_eq!(owner_folder(None), "unknown-owner");
+        assert_eq!(owner_folder(Some("")), "unknown-owner");
+    }
+}

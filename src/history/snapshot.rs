@@ -1,0 +1,201 @@
+//! One run's snapshot: every scored connection as a row of `scores.parquet` (the schema the
+//! README documents, for polars, DuckDB or any Parquet reader) and `run.json`; and the
+//! fingerprint that tells the same export analysed again from a new one.
+
+use std::path::Path;
+
+use polars::prelude::*;
+use serde::Serialize;
+use sha2::{Digest, Sha256};
+
+use super::{Meta, SCHEMA_VERSION};
+use crate::error::{Error, Result};
+use crate::report::{Analysis, Summary};
+
+/// A scored connection as the history keeps it.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[allow(missing_docs)]
+pub struct Row {
+    /// Canonical profile URL; empty for hidden members and URL-less eras.
+    pub profile_url: String,
+    pub name: String,
+    pub company: String,
+    pub position: String,
+    /// YYYY-MM-DD, or empty.
+    pub connected_on: String,
+    /// core, active, dormant, weak, new, clutter.
+    pub tier: String,
+    /// 0–100.
+    pub score: f64,
+    /// YYYY-MM-DD of the last interaction, or empty.
+    pub last_interaction: String,
+    pub messages_sent: u32,
+    pub messages_received: u32,
+    /// Tagged keep in the notes.
+    pub keep: bool,
+    /// On this run's prune list.
+    pub suggested_prune: bool,
+}
+
+impl Row {
+    /// Who the row is across runs: the profile URL, else the name.
+    pub fn key(&self) -> String {
+        if self.profile_url.is_empty() {
+            format!("name:{}", self.name)
+        } else {
+            self.profile_url.clone()
+        }
+    }
+}
+
+/// A run to store: its rows and its description.
+#[derive(Clone, Debug)]
+pub struct Snapshot {
+    /// What the run says about itself.
+    pub meta: Meta,
+    /// Every scored connection.
+    pub rows: Vec<Row>,
+}
+
+impl Snapshot {
+    /// The snapshot of an analysis; `pruned` holds the Connections.csv rows on the prune list.
+    pub fn new(a: &Analysis<'_>, summary: &Summary, pruned: &[usize]) -> Snapshot {
+        let mut on_list = vec![false; a.export.connections.len()];
+        for &c in pruned {
+            on_list[c] = true;
+        }
+        let rows: Vec<Row> = a
+            .scored
+            .iter()
+            .map(|s| {
+                let c = &a.export.connections[s.connection];
+                let f = &a.features[s.connection];
+                let key = a.people.persons[s.connection].key.as_ref();
+                Row {
+                    profile_url: key.map_or_else(String::new, crate::people::ProfileKey::url),
+                    name: c.full_name(),
+                    company: c.company.clone(),
+                    position: c.position.clone(),
+                    connected_on: c.connected_on.map_or(String::new(), |d| d.to_string()),
+                    tier: s.tier.name().to_string(),
+                    score: (s.score * 100.0).round() / 100.0,
+                    last_interaction: crate::report::date(f.last),
+                    messages_sent: f.messages_sent,
+                    messages_received: f.messages_received,
+                    keep: s.keep,
+                    suggested_prune: on_list[s.connection],
+                }
+            })
+            .collect();
+        let meta = Meta {
+            schema_version: SCHEMA_VERSION,
+            netsift_version: env!("CARGO_PKG_VERSION").to_string(),
+            as_of: summary.as_of.clone(),
+            export_date: a.export.export_date.map(|d| d.to_string()),
+            fingerprint: fingerprint(a.export, &summary.as_of),
+            owner: summary.owner.profile_url.clone(),
+            summary: serde_json::to_value(summary).unwrap_or_default(),
+        };
+        Snapshot { meta, rows }
+    }
+}
+
+/// SHA-256 over the day scored and what identifies the export: its date, every connection
+/// (URL, name, day connected), and the count and last moment of messages and invitations.
+pub fn fingerprint(e: &crate::export::Export, as_of: &str) -> String {
+    let mut h = Sha256::new();
+    h.update(format!("as_of={as_of};date={:?};", e.export_date));
+    for c in &e.connections {
+        h.update(format!("{:?}\u{1f}{}\u{1f}{:?}\u{1e}", c.url, c.full_name(), c.connected_on));
+    }
+    let last_message = e.messages.rows.iter().map(|m| m.time).max();
+    let last_invitation = e.invitations.iter().map(|i| i.sent_at).max();
+    h.update(format!(
+        "messages={}/{last_message:?};invitations={}/{last_invitation:?}",
+        e.messages.rows.len(),
+        e.invitations.len()
+    ));
+    h.finalize().iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// Writes rows as Parquet (zstd-compressed).
+pub fn write_rows(path: &Path, rows: &[Row]) -> Result<()> {
+    let text = |f: fn(&Row) -> &str| rows.iter().map(f).collect::<Vec<&str>>();
+    let columns = vec![
+        Column::new("profile_url".into(), text(|r| &r.profile_url)),
+        Column::new("name".into(), text(|r| &r.name)),
+        Column::new("company".into(), text(|r| &r.company)),
+        Column::new("position".into(), text(|r| &r.position)),
+        Column::new("connected_on".into(), text(|r| &r.connected_on)),
+        Column::new("tier".into(), text(|r| &r.tier)),
+        Column::new("score".into(), rows.iter().map(|r| r.score).collect::<Vec<f64>>()),
+        Column::new("last_interaction".into(), text(|r| &r.last_interaction)),
+        Column::new(
+            "messages_sent".into(),
+            rows.iter().map(|r| r.messages_sent).collect::<Vec<u32>>(),
+        ),
+        Column::new(
+            "messages_received".into(),
+            rows.iter().map(|r| r.messages_received).collect::<Vec<u32>>(),
+        ),
+        Column::new("keep".into(), rows.iter().map(|r| r.keep).collect::<Vec<bool>>()),
+        Column::new(
+            "suggested_prune".into(),
+            rows.iter().map(|r| r.suggested_prune).collect::<Vec<bool>>(),
+        ),
+    ];
+    let mut df = DataFrame::new(rows.len(), columns)?;
+    let mut file = std::fs::File::create(path).map_err(|e| Error::io(path, e))?;
+    ParquetWriter::new(&mut file)
+        .finish(&mut df)
+        .map_err(|e| Error::Input { file: path.display().to_string(), message: e.to_string() })?;
+    Ok(())
+}
+
+/// Reads the rows of a snapshot's Parquet file.
+pub fn read_rows(path: &Path) -> Result<Vec<Row>> {
+    let bad =
+        |e: PolarsError| Error::Input { file: path.display().to_string(), message: e.to_string() };
+    let file = std::fs::File::open(path).map_err(|e| Error::io(path, e))?;
+    let df = ParquetReader::new(file).finish().map_err(bad)?;
+    let column = |name: &str| -> Result<&Column> {
+        let c = df.column(name).map_err(bad)?;
+        if c.null_count() > 0 {
+            return Err(bad(PolarsError::ComputeError(format!("nulls in column {name}").into())));
+        }
+        Ok(c)
+    };
+    let text = |name: &str| -> Result<Vec<String>> {
+        let c = column(name)?.str().map_err(bad)?;
+        Ok((0..c.len()).map(|i| c.get(i).unwrap_or_default().to_string()).collect())
+    };
+    let number = |name: &str| -> Result<Vec<u32>> {
+        Ok(column(name)?.u32().map_err(bad)?.into_no_null_iter().collect())
+    };
+    let flag = |name: &str| -> Result<Vec<bool>> {
+        let c = column(name)?.bool().map_err(bad)?;
+        Ok((0..c.len()).map(|i| c.get(i).unwrap_or_default()).collect())
+    };
+    let score: Vec<f64> = column("score")?.f64().map_err(bad)?.into_no_null_iter().collect();
+    let (url, name, company, position) =
+        (text("profile_url")?, text("name")?, text("company")?, text("position")?);
+    let (connected, tier, last) = (text("connected_on")?, text("tier")?, text("last_interaction")?);
+    let (sent, received) = (number("messages_sent")?, number("messages_received")?);
+    let (keep, prune) = (flag("keep")?, flag("suggested_prune")?);
+    Ok((0..df.height())
+        .map(|i| Row {
+            profile_url: url[i].clone(),
+            name: name[i].clone(),
+            company: company[i].clone(),
+            position: position[i].clone(),
+            connected_on: connected[i].clone(),
+            tier: tier[i].clone(),
+            score: score[i],
+            last_interaction: last[i].clone(),
+            messages_sent: sent[i],
+            messages_received: received[i],
+            keep: keep[i],
+            suggested_prune: prune[i],
+        })
+        .collect())
+}

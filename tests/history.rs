@@ -1,0 +1,286 @@
+//! The history: a sequence of exports of the same owner, with connections removed, added,
+//! gone quiet and revived, reports exactly those changes; a run killed at any moment leaves
+//! the history as it was; foreign and corrupt entries are reported, skipped and left alone.
+
+use std::collections::BTreeSet;
+use std::path::Path;
+
+use serde_json::Value;
+
+use crate::util::{TestDir, stderr, stdout};
+
+const E1: &str = "s/Complete_LinkedInDataExport_11-20-2026";
+
+/// `(profile_url, tier)` of every row of a scores.csv or prune.csv.
+fn table(path: &Path) -> Vec<(String, String)> {
+    let mut r = csv::Reader::from_path(path).expect("a CSV netsift wrote");
+    let headers = r.headers().expect("header").clone();
+    let col = |name: &str| headers.iter().position(|h| h == name);
+    let (url, tier) = (col("profile_url").expect("profile_url"), col("tier"));
+    r.records()
+        .map(|rec| {
+            let rec = rec.expect("row");
+            (rec[url].to_string(), tier.map_or(String::new(), |t| rec[t].to_string()))
+        })
+        .collect()
+}
+
+fn urls(v: &Value) -> BTreeSet<String> {
+    v.as_array()
+        .expect("a list")
+        .iter()
+        .map(|p| p["profile_url"].as_str().expect("url").to_string())
+        .collect()
+}
+
+/// Copies the export, leaving out the connections in `drop`, adding `add` (URL, name) connected
+/// on 2027-01-05, and a two-way exchange on 2027-02-15 with each of `revive`.
+fn next_export(
+    dir: &TestDir,
+    to: &str,
+    drop: &BTreeSet<String>,
+    add: &[(&str, &str)],
+    revive: &[String],
+) {
+    let from = dir.path(E1);
+    let connections = std::fs::read_to_string(from.join("Connections.csv")).unwrap();
+    let mut kept: Vec<&str> = connections
+        .lines()
+        .filter(|l| !drop.iter().any(|u| l.contains(&format!("{u},"))))
+        .collect();
+    let added: Vec<String> = add
+        .iter()
+        .map(|(url, name)| format!("{name},New,{url},,Fresh Co,Analyst,05 Jan 2027"))
+        .collect();
+    kept.extend(added.iter().map(String::as_str));
+    dir.create(&format!("{to}/Connections.csv"), kept.join("\n") + "\n");
+    let mut messages = std::fs::read_to_string(from.join("messages.csv")).unwrap();
+    let owner = "https://www.linkedin.com/in/owen-owner";
+    for (i, url) in revive.iter().enumerate() {
+        for (from_url, to_url, time) in
+            [(url.as_str(), owner, "09:00"), (owner, url.as_str(), "10:00")]
+        {
+            messages.push_str(&format!(
+                "\"r-{i}\",\"\",\"Someone\",\"{from_url}\",\"Other\",\"{to_url}\",\"2027-02-15 {time}:00 UTC\",\"\",\"good to hear from you\",\"INBOX\",\"\",\"No\"\n"
+            ));
+        }
+    }
+    dir.create(&format!("{to}/messages.csv"), messages);
+    for file in ["Invitations.csv", "Profile.csv"] {
+        if let Ok(bytes) = std::fs::read(from.join(file)) {
+            dir.create(&format!("{to}/{file}"), bytes);
+        }
+    }
+}
+
+#[test]
+fn a_sequence_of_exports_reports_exactly_the_planted_changes() {
+    let dir = TestDir::new("history-seq");
+    dir.run(
+        &[
+            "sample",
+            "--out",
+            "s",
+            "--connections",
+            "200",
+            "--messages",
+            "2500",
+            "--seed",
+            "5",
+            "-q",
+        ],
+        0,
+    );
+    let first = dir.run(&["analyze", E1, "--history", "h", "--out", "r1"], 0);
+    assert!(stdout(&first).ends_with("history: h\n"), "{}", stdout(&first));
+    assert!(!stdout(&first).contains("since "), "no earlier run, no changes");
+
+    let before = table(&dir.path("r1/scores.csv"));
+    let prune: Vec<String> = table(&dir.path("r1/prune.csv")).into_iter().map(|r| r.0).collect();
+    let living: Vec<String> = before
+        .iter()
+        .filter(|(u, t)| (t == "core" || t == "active") && !u.is_empty())
+        .map(|r| r.0.clone())
+        .collect();
+    let dormant: Vec<String> = before
+        .iter()
+        .filter(|(u, t)| t == "dormant" && !u.is_empty())
+        .map(|r| r.0.clone())
+        .collect();
+    assert!(prune.len() >= 4 && living.len() >= 2 && dormant.len() >= 2);
+    let drop: BTreeSet<String> = prune[..4].iter().chain(&living[..2]).cloned().collect();
+    let add = [
+        ("https://www.linkedin.com/in/nina-new-1", "Nina"),
+        ("https://www.linkedin.com/in/nino-new-2", "Nino"),
+        ("https://www.linkedin.com/in/nora-new-3", "Nora"),
+    ];
+    let revive = dormant[..2].to_vec();
+    next_export(&dir, "e2", &drop, &add, &revive);
+    let second =
+        dir.run(&["analyze", "e2", "--as-of", "2027-03-01", "--history", "h", "--out", "r2"], 0);
+
+    let out = dir.run(&["diff", "--history", "h", "--json"], 0);
+    let diff: Value = serde_json::from_slice(&out.stdout).expect("diff JSON");
+    assert_eq!(
+        (diff["from"].as_str(), diff["to"].as_str()),
+        (Some("2026-11-20"), Some("2027-03-01"))
+    );
+    assert_eq!(urls(&diff["new"]), add.iter().map(|a| a.0.to_string()).collect());
+    assert_eq!(urls(&diff["gone"]), drop);
+    assert_eq!(diff["pruned_as_suggested"], 4);
+    assert_eq!(diff["suggested_prune"], prune.len());
+    assert_eq!(urls(&diff["revived"]), revive.iter().cloned().collect());
+
+    // Drifting and never welcomed: exactly the tier moves the two runs' scores.csv show.
+    let after = table(&dir.path("r2/scores.csv"));
+    let tier_then: std::collections::BTreeMap<&str, &str> =
+        before.iter().map(|(u, t)| (u.as_str(), t.as_str())).collect();
+    let moved = |from: &[&str], to: &str| -> BTreeSet<String> {
+        after
+            .iter()
+            .filter(|(u, t)| t == to && tier_then.get(u.as_str()).is_some_and(|f| from.contains(f)))
+            .map(|r| r.0.clone())
+            .collect()
+    };
+    let drifting = moved(&["core", "active"], "dormant");
+    assert!(!drifting.is_empty(), "three months on, some relationships went quiet");
+    assert_eq!(urls(&diff["drifting"]), drifting);
+    assert_eq!(urls(&diff["never_welcomed"]), moved(&["new"], "clutter"));
+    assert!(
+        !urls(&diff["never_welcomed"]).is_empty(),
+        "last run's new connections were never welcomed"
+    );
+
+    // analyze said the same, in a line.
+    let headline = format!(
+        "since 2026-11-20: 3 new, 6 gone (you pruned 4 of the {} suggested), {} drifting, 2 revived, {} never welcomed\n",
+        prune.len(),
+        drifting.len(),
+        urls(&diff["never_welcomed"]).len()
+    );
+    assert!(stdout(&second).contains(&headline), "{}", stdout(&second));
+    let html = std::fs::read_to_string(dir.path("r2/report.html")).unwrap();
+    assert!(html.contains("<h2 id=\"since-h\">Since last run (2026-11-20)</h2>"));
+    assert!(dir.path("r2/charts/trend.svg").is_file() && dir.path("r2/charts/trend.png").is_file());
+    assert!(!dir.path("r1/charts/trend.svg").exists(), "no trend from a single run");
+
+    // The same export again adds no run; `history` lists both.
+    let again =
+        dir.run(&["analyze", "e2", "--as-of", "2027-03-01", "--history", "h", "--out", "r3"], 0);
+    assert!(stdout(&again).ends_with("history: h (this export was already there)\n"));
+    assert!(stdout(&again).contains("since 2026-11-20: 3 new"), "compared with the run before it");
+    let listed: Value =
+        serde_json::from_slice(&dir.run(&["history", "--history", "h", "--json"], 0).stdout)
+            .unwrap();
+    let days: Vec<&str> =
+        listed.as_array().unwrap().iter().map(|r| r["as_of"].as_str().unwrap()).collect();
+    assert_eq!(days, ["2026-11-20", "2027-03-01"]);
+    assert_eq!(listed[1]["connections"], before.len() - 6 + 3);
+    let text = stdout(&dir.run(&["history", "--history", "h"], 0));
+    assert!(text.starts_with("as of ") && text.lines().count() == 3, "{text}");
+}
+
+#[test]
+fn the_default_history_is_kept_per_owner_under_the_data_directory() {
+    let dir = TestDir::new("history-xdg");
+    dir.run(&["sample", "--out", "s", "--connections", "40", "--messages", "300", "-q"], 0);
+    dir.run(&["analyze", E1, "--out", "r", "-q"], 0);
+    let folder = dir.path("xdg/netsift/history/owen-owner");
+    assert_eq!(std::fs::read_dir(&folder).expect("the owner's folder").count(), 1);
+    assert_eq!(stdout(&dir.run(&["history"], 0)).lines().count(), 2, "found without --history");
+    dir.run(&["analyze", E1, "--out", "r", "-q", "--no-history", "--as-of", "2026-12-01"], 0);
+    assert_eq!(std::fs::read_dir(&folder).unwrap().count(), 1, "--no-history keeps nothing");
+    let out = dir.run(&["diff"], 2);
+    assert!(stderr(&out).contains("holds 1 run(s); a diff needs two"), "{}", stderr(&out));
+}
+
+#[test]
+fn foreign_and_corrupt_entries_are_reported_skipped_and_left_alone() {
+    let dir = TestDir::new("history-foreign");
+    dir.run(&["sample", "--out", "s", "--connections", "40", "--messages", "300", "-q"], 0);
+    dir.run(&["analyze", E1, "--history", "h", "--out", "r", "-q", "--as-of", "2026-10-01"], 0);
+    let run = std::fs::read_dir(dir.path("h")).unwrap().next().unwrap().unwrap().path();
+    // A copy of the run, its Parquet file broken: its run.json reads, its rows do not.
+    let broken = dir.path("h/2026-10-15_broken");
+    std::fs::create_dir(&broken).unwrap();
+    let meta = std::fs::read_to_string(run.join("run.json")).unwrap();
+    let meta = meta.replace("\"as_of\": \"2026-10-01\"", "\"as_of\": \"2026-10-15\"");
+    std::fs::write(
+        broken.join("run.json"),
+        meta.replace("\"fingerprint\": \"", "\"fingerprint\": \"x"),
+    )
+    .unwrap();
+    std::fs::write(broken.join("scores.parquet"), b"PAR1 not really").unwrap();
+    dir.create("h/notes.txt", "mine");
+    dir.create("h/junk/run.json", "{ not json");
+    dir.create("h/old/run.json", r#"{"schema_version": 99}"#);
+
+    let out = dir.run(&["analyze", E1, "--history", "h", "--out", "r2"], 0);
+    let err = stderr(&out);
+    for name in ["notes.txt", "junk", "old", "2026-10-15_broken"] {
+        assert!(err.contains(name), "{name} is reported: {err}");
+    }
+    assert!(stdout(&out).contains("since 2026-10-01:"), "the broken run is passed over");
+    for kept in
+        ["h/notes.txt", "h/junk/run.json", "h/old/run.json", "h/2026-10-15_broken/scores.parquet"]
+    {
+        assert!(dir.path(kept).exists(), "{kept} is left alone");
+    }
+    let listed: Value =
+        serde_json::from_slice(&dir.run(&["history", "--history", "h", "--json", "-q"], 0).stdout)
+            .unwrap();
+    assert_eq!(listed.as_array().unwrap().len(), 3, "two runs and the broken one's description");
+}
+
+#[test]
+fn a_killed_analyze_leaves_the_history_as_it_was() {
+    let dir = TestDir::new("history-kill");
+    dir.run(&["sample", "--out", "s", "--connections", "300", "--messages", "3000", "-q"], 0);
+    dir.run(&["analyze", E1, "--history", "h0", "--out", "r0", "-q", "--as-of", "2026-10-01"], 0);
+    let args = |h: &str| -> Vec<String> {
+        ["analyze", E1, "--history", h, "--out", &format!("out-{h}"), "-q"]
+            .map(String::from)
+            .to_vec()
+    };
+    let start = std::time::Instant::now();
+    dir.run(&args("h-full").iter().map(String::as_str).collect::<Vec<_>>(), 0);
+    let full = start.elapsed();
+    let mut outcomes = BTreeSet::new();
+    for k in 0..=16u32 {
+        let h = format!("h{}", k + 1);
+        copy_dir(&dir.path("h0"), &dir.path(&h));
+        let mut child = dir
+            .command(&args(&h).iter().map(String::as_str).collect::<Vec<_>>())
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .expect("start analyze");
+        std::thread::sleep(full * k / 16);
+        let _ = child.kill();
+        let _ = child.wait();
+        // Whatever the moment, the history reads: the old run, or the old and the new.
+        let out = dir.run(&["history", "--history", &h, "--json"], 0);
+        assert_eq!(stderr(&out), "", "nothing half-written is visible after a kill at {k}/16");
+        let runs: Value = serde_json::from_slice(&out.stdout).unwrap();
+        let n = runs.as_array().unwrap().len();
+        assert!(n == 1 || n == 2, "{n} runs after a kill at {k}/16");
+        assert_eq!(runs[0]["as_of"], "2026-10-01");
+        if n == 2 {
+            dir.run(&["diff", "--history", &h], 0);
+        }
+        outcomes.insert(n);
+    }
+    assert!(outcomes.contains(&1), "some kills came before the snapshot was kept");
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        if entry.path().is_dir() {
+            copy_dir(&entry.path(), &to.join(entry.file_name()));
+        } else {
+            std::fs::copy(entry.path(), to.join(entry.file_name())).unwrap();
+        }
+    }
+}
