@@ -73,7 +73,7 @@ impl Diff {
     /// The changes from `from` (run on day `from_day`) to `to`.
     pub fn between(from_day: &str, from: &[Row], to_day: &str, to: &[Row]) -> Diff {
         let index = |rows: &[Row]| -> BTreeMap<String, usize> {
-            rows.iter().enumerate().map(|(i, r)| (r.key(), i)).collect()
+            rows.iter().enumerate().filter_map(|(i, r)| Some((r.key()?, i))).collect()
         };
         let (before, after) = (index(from), index(to));
         let new: Vec<Person> = after
@@ -91,7 +91,7 @@ impl Diff {
             to: to_day.to_string(),
             new,
             gone: gone_rows.iter().map(|r| person(r)).collect(),
-            suggested_prune: from.iter().filter(|r| r.suggested_prune).count(),
+            suggested_prune: from.iter().filter(|r| r.suggested_prune && r.key().is_some()).count(),
             pruned_as_suggested: gone_rows.iter().filter(|r| r.suggested_prune).count(),
             drifting: Vec::new(),
             revived: Vec::new(),
@@ -237,6 +237,14 @@ mod tests {
             row("e", "clutter", 0.0, true),
             row("g", "new", 0.0, false),
         ];
+        let hidden = |tier: &str| Row {
+            profile_url: String::new(),
+            name: String::new(),
+            ..row("", tier, 0.0, false)
+        };
+        let before: Vec<Row> =
+            before.into_iter().chain([hidden("clutter"), hidden("weak")]).collect();
+        let after: Vec<Row> = after.into_iter().chain([hidden("new")]).collect();
         let d = Diff::between("2026-01-01", &before, "2026-06-01", &after);
         let urls = |l: &[Person]| l.iter().map(|p| p.profile_url.clone()).collect::<Vec<_>>();
         let moved = |l: &[Move]| l.iter().map(|m| m.person.profile_url.clone()).collect::<Vec<_>>();

@@ -38,12 +38,13 @@ pub struct Row {
 }
 
 impl Row {
-    /// Who the row is across runs: the profile URL, else the name.
-    pub fn key(&self) -> String {
-        if self.profile_url.is_empty() {
-            format!("name:{}", self.name)
-        } else {
-            self.profile_url.clone()
+    /// Who the row is across runs: the profile URL, else the name; `None` for a hidden member
+    /// (no URL, no name), who cannot be followed from one export to the next.
+    pub fn key(&self) -> Option<String> {
+        match (self.profile_url.is_empty(), self.name.trim().is_empty()) {
+            (false, _) => Some(self.profile_url.clone()),
+            (true, false) => Some(format!("name:{}", self.name)),
+            (true, true) => None,
         }
     }
 }

@@ -495,7 +495,8 @@ pub fn trend<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, d: &ChartData) -
         .margin(16)
         .x_label_area_size(44)
         .y_label_area_size(60)
-        .build_cartesian_2d((0..(n - 1).max(1)).into_segmented(), 0..max + max / 10 + 1)?;
+        // Headroom above the tallest bar for the legend.
+        .build_cartesian_2d((0..(n - 1).max(1)).into_segmented(), 0..max + max / 2 + 1)?;
     chart
         .configure_mesh()
         .disable_x_mesh()
