@@ -5,6 +5,8 @@ mod util;
 
 // The HTML report in headless Chromium: loads, filters, sorts, stays inert.
 mod browser;
+// A large messages file read in chunks reads exactly as one.
+mod chunks;
 // Unusable input and bad usage: exit codes and exact messages.
 mod errors;
 // Every era fixture read exactly as hand-counted.

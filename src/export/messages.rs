@@ -10,7 +10,7 @@ use serde::Serialize;
 
 use super::FileReport;
 use super::dates::{Zone, parse_time};
-use super::table::Table;
+use super::table::{Row, Table};
 use crate::diag::Diagnostics;
 use crate::error::Result;
 
@@ -155,41 +155,72 @@ impl Messages {
     }
 }
 
-/// Reads messages.csv (or the 2018 Messages.csv).
-pub fn read(table: &Table, diags: &mut Diagnostics) -> Result<(Messages, FileReport)> {
-    let c = |n: &str| table.col(n);
-    let (conv_col, title_col, from, sender, to, recips) = (
-        c("CONVERSATION ID"),
-        c("CONVERSATION TITLE"),
-        c("FROM"),
-        c("SENDER PROFILE URL"),
-        c("TO"),
-        c("RECIPIENT PROFILE URLS"),
-    );
-    let (date, content, folder, direction, draft) =
-        (c("DATE"), c("CONTENT"), c("FOLDER"), c("DIRECTION"), c("IS MESSAGE DRAFT"));
-    let mut out = Messages::default();
-    let mut ids: HashMap<String, u32> = HashMap::new();
-    let rows = table.rows(diags, |row, diags| {
-        let date_text = row.get(date);
+/// The columns a messages file has, by name.
+struct Columns {
+    conversation: Option<usize>,
+    title: Option<usize>,
+    from: Option<usize>,
+    sender: Option<usize>,
+    to: Option<usize>,
+    recipients: Option<usize>,
+    date: Option<usize>,
+    content: Option<usize>,
+    folder: Option<usize>,
+    direction: Option<usize>,
+    draft: Option<usize>,
+}
+
+impl Columns {
+    fn of(table: &Table) -> Columns {
+        let c = |n: &str| table.col(n);
+        Columns {
+            conversation: c("CONVERSATION ID"),
+            title: c("CONVERSATION TITLE"),
+            from: c("FROM"),
+            sender: c("SENDER PROFILE URL"),
+            to: c("TO"),
+            recipients: c("RECIPIENT PROFILE URLS"),
+            date: c("DATE"),
+            content: c("CONTENT"),
+            folder: c("FOLDER"),
+            direction: c("DIRECTION"),
+            draft: c("IS MESSAGE DRAFT"),
+        }
+    }
+}
+
+/// Messages being read, with the conversations met so far by id.
+#[derive(Default)]
+struct Builder {
+    out: Messages,
+    ids: HashMap<String, u32>,
+}
+
+impl Builder {
+    /// Adds one row, or reports why it is skipped.
+    fn push(&mut self, c: &Columns, row: &Row<'_>, diags: &mut Diagnostics) {
+        let date_text = row.get(c.date);
         let Some(time) = parse_time(date_text, Zone::Utc) else {
             let msg = format!("unreadable DATE {date_text:?}; the message is skipped");
             diags.skip(row.file(), row.line, "bad date", msg);
             return;
         };
-        let id = row.id(conv_col);
-        let title = row.get(title_col);
-        let conversation = (!id.is_empty()).then(|| {
-            let next = out.conversations.len() as u32;
-            *ids.entry(id.to_string()).or_insert_with(|| {
-                out.conversations
+        let id = row.id(c.conversation);
+        let title = row.get(c.title);
+        let conversation = (!id.is_empty()).then(|| match self.ids.get(id) {
+            Some(&known) => known,
+            None => {
+                let next = self.out.conversations.len() as u32;
+                self.out
+                    .conversations
                     .push(Conversation { id: id.to_string(), title: title.to_string() });
+                self.ids.insert(id.to_string(), next);
                 next
-            })
+            }
         });
-        let from_name = row.get(from);
-        let sender_url = row.id(sender);
-        let class = if row.id(draft).eq_ignore_ascii_case("yes") {
+        let from_name = row.get(c.from);
+        let sender_url = row.id(c.sender);
+        let class = if row.id(c.draft).eq_ignore_ascii_case("yes") {
             MessageClass::Draft
         } else if from_name.is_empty() && sender_url.is_empty() {
             MessageClass::System
@@ -200,27 +231,105 @@ pub fn read(table: &Table, diags: &mut Diagnostics) -> Result<(Messages, FileRep
         } else {
             MessageClass::Person
         };
-        let direction = match row.get(direction) {
+        let direction = match row.get(c.direction) {
             d if d.eq_ignore_ascii_case("OUTGOING") => Some(Direction::Outgoing),
             d if d.eq_ignore_ascii_case("INCOMING") => Some(Direction::Incoming),
             _ => None,
         };
-        out.rows.push(Message {
+        let strings = &mut self.out.strings;
+        self.out.rows.push(Message {
             line: row.line,
             conversation,
-            from: out.strings.intern(from_name),
-            sender_url: out.strings.intern(sender_url),
-            to: out.strings.intern(row.get(to)),
-            recipient_urls: out.strings.intern(row.id(recips)),
+            from: strings.intern(from_name),
+            sender_url: strings.intern(sender_url),
+            to: strings.intern(row.get(c.to)),
+            recipient_urls: strings.intern(row.id(c.recipients)),
             time,
             class,
             direction,
-            folder: out.strings.intern(row.get(folder)),
-            content_len: row.len_of(content).min(u32::MAX as usize) as u32,
+            folder: strings.intern(row.get(c.folder)),
+            content_len: row.len_of(c.content).min(u32::MAX as usize) as u32,
         });
+    }
+
+    /// Appends the rows of a later chunk, its strings and conversations mapped onto ours.
+    fn append(&mut self, later: Builder) {
+        let strings: Vec<Sym> =
+            later.out.strings.list.iter().map(|s| self.out.strings.intern(s)).collect();
+        let conversations: Vec<u32> = later
+            .out
+            .conversations
+            .into_iter()
+            .map(|conv| match self.ids.get(&conv.id) {
+                Some(&known) => known,
+                None => {
+                    let next = self.out.conversations.len() as u32;
+                    self.ids.insert(conv.id.clone(), next);
+                    self.out.conversations.push(conv);
+                    next
+                }
+            })
+            .collect();
+        let sym = |s: Sym| strings[s.0 as usize];
+        self.out.rows.extend(later.out.rows.into_iter().map(|m| Message {
+            conversation: m.conversation.map(|c| conversations[c as usize]),
+            from: sym(m.from),
+            sender_url: sym(m.sender_url),
+            to: sym(m.to),
+            recipient_urls: sym(m.recipient_urls),
+            folder: sym(m.folder),
+            ..m
+        }));
+    }
+}
+
+/// Reads messages.csv (or the 2018 Messages.csv). A large file is read in chunks on every
+/// thread; should any chunk meet a row it cannot read, the file is read again as one, so the
+/// rows and what is reported are exactly those of a sequential read.
+pub fn read(table: &Table, diags: &mut Diagnostics) -> Result<(Messages, FileReport)> {
+    Ok(read_chunks(table, table.chunks(rayon::current_num_threads()), diags))
+}
+
+/// Reads the table in the given chunks (or as one), falling back to one sequential read when
+/// any chunk meets a row it cannot read.
+pub fn read_chunks(
+    table: &Table,
+    chunks: Option<Vec<super::table::Chunk>>,
+    diags: &mut Diagnostics,
+) -> (Messages, FileReport) {
+    let columns = Columns::of(table);
+    let chunked = chunks.and_then(|chunks| {
+        use rayon::prelude::*;
+        let parts: Vec<(Builder, Diagnostics, u64)> = chunks
+            .par_iter()
+            .map(|chunk| {
+                let (mut part, mut found) = (Builder::default(), Diagnostics::default());
+                let seen = table.rows_in(chunk, &mut found, |row, d| part.push(&columns, &row, d));
+                (part, found, seen)
+            })
+            .collect();
+        if parts.iter().any(|(_, found, _)| !found.items().is_empty()) {
+            return None;
+        }
+        let mut parts = parts.into_iter();
+        let (mut whole, _, mut seen) = parts.next()?;
+        for (part, _, n) in parts {
+            whole.append(part);
+            seen += n;
+        }
+        Some((whole, seen))
     });
+    let (builder, rows) = match chunked {
+        Some(read) => read,
+        None => {
+            let mut whole = Builder::default();
+            let seen = table.rows(diags, |row, d| whole.push(&columns, &row, d));
+            (whole, seen)
+        }
+    };
+    let out = builder.out;
     let report = FileReport::new(table, rows, out.rows.len() as u64, variant(table));
-    Ok((out, report))
+    (out, report)
 }
 
 fn split_urls(s: &str) -> impl Iterator<Item = &str> {

@@ -28,6 +28,21 @@ pub struct Table {
     pub notes: Vec<String>,
 }
 
+/// Files larger than this are read in chunks on several threads.
+const CHUNKED_FROM: usize = 8 << 20;
+
+/// A run of whole records of a table's data: byte offsets from the data's start, and the line
+/// the chunk starts on.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Chunk {
+    /// First byte.
+    pub start: usize,
+    /// One past the last byte.
+    pub end: usize,
+    /// The 1-based line of the file where the chunk starts.
+    pub line: u64,
+}
+
 /// One data row: its record and the line it starts on.
 pub struct Row<'t> {
     table: &'t Table,
@@ -128,10 +143,86 @@ impl Table {
     pub fn rows(
         &self,
         diags: &mut Diagnostics,
+        each: impl FnMut(Row<'_>, &mut Diagnostics),
+    ) -> u64 {
+        let whole =
+            Chunk { start: 0, end: self.text.len() - self.data_start, line: self.data_line };
+        self.rows_in(&whole, diags, each)
+    }
+
+    /// The data split into about `n` chunks of whole records, found by the parity of the
+    /// quotes before each split point; `None` for a small file. A split that lands inside a
+    /// field (possible only where a stray quote stands in an unquoted field) shows as rows of
+    /// the wrong width, which is why callers read the chunks again as one when any reports a
+    /// problem.
+    pub fn chunks(&self, n: usize) -> Option<Vec<Chunk>> {
+        self.split(n, CHUNKED_FROM)
+    }
+
+    /// [`Table::chunks`] for data of at least `min` bytes.
+    pub fn split(&self, n: usize, min: usize) -> Option<Vec<Chunk>> {
+        let data = &self.text.as_bytes()[self.data_start..];
+        if n < 2 || data.len() < min.max(1) {
+            return None;
+        }
+        let size = data.len() / n;
+        let count = |s: &[u8], b: u8| bytecount::count(s, b);
+        let pieces: Vec<(usize, usize)> = (0..n)
+            .map(|k| (k * size, if k + 1 == n { data.len() } else { (k + 1) * size }))
+            .collect();
+        let counts: Vec<(usize, usize)> = {
+            use rayon::prelude::*;
+            pieces
+                .par_iter()
+                .map(|&(a, b)| (count(&data[a..b], b'"'), count(&data[a..b], b'\n')))
+                .collect()
+        };
+        let mut chunks = vec![Chunk { start: 0, end: data.len(), line: self.data_line }];
+        let (mut quotes, mut lines) = (0, 0);
+        for k in 1..n {
+            quotes += counts[k - 1].0;
+            lines += counts[k - 1].1;
+            let from = pieces[k].0;
+            let Some(last) = chunks.last() else { break };
+            if from <= last.start {
+                continue; // the previous boundary lies past this piece's start
+            }
+            // Walk to the first line end outside quotes.
+            let mut quoted = quotes % 2 == 1;
+            let mut newlines = 0;
+            let Some(at) = data[from..].iter().position(|&b| {
+                if b == b'"' {
+                    quoted = !quoted;
+                } else if b == b'\n' {
+                    newlines += 1;
+                    return !quoted;
+                }
+                false
+            }) else {
+                break;
+            };
+            let start = from + at + 1;
+            if start >= data.len() {
+                break;
+            }
+            let line = self.data_line + (lines + newlines) as u64;
+            if let Some(prev) = chunks.last_mut() {
+                prev.end = start;
+            }
+            chunks.push(Chunk { start, end: data.len(), line });
+        }
+        (chunks.len() > 1).then_some(chunks)
+    }
+
+    /// [`Table::rows`] over one chunk of the data.
+    pub fn rows_in(
+        &self,
+        chunk: &Chunk,
+        diags: &mut Diagnostics,
         mut each: impl FnMut(Row<'_>, &mut Diagnostics),
     ) -> u64 {
-        let data = &self.text.as_bytes()[self.data_start..];
-        let (mut offset, mut lines_before) = (0, self.data_line - 1);
+        let data = &self.text.as_bytes()[self.data_start..][chunk.start..chunk.end];
+        let (mut offset, mut lines_before) = (0, chunk.line - 1);
         let mut seen = 0;
         'restart: loop {
             let slice = &data[offset..];

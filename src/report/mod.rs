@@ -73,16 +73,8 @@ pub fn write(analysis: &Analysis<'_>, dir: &Path, past: &Past) -> Result<Written
     std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
     let rows: Vec<lists::ScoreRow> =
         analysis.scored.iter().map(|s| lists::ScoreRow::new(analysis, s)).collect();
-    write_atomic(&dir.join("scores.csv"), &csv_bytes(&rows, lists::SCORES)?)?;
-    let json =
-        serde_json::to_vec(&rows).map_err(|e| Error::io(dir.join("scores.json"), e.into()))?;
-    write_atomic(&dir.join("scores.json"), &json)?;
     let (prune, reconnect) = (lists::prune(analysis, &rows), lists::reconnect(&rows));
     let (welcome, followup) = (lists::welcome(analysis, &rows), followups(analysis));
-    write_atomic(&dir.join("prune.csv"), &csv_bytes(&prune, lists::PRUNE)?)?;
-    write_atomic(&dir.join("reconnect.csv"), &csv_bytes(&reconnect, lists::RECONNECT)?)?;
-    write_atomic(&dir.join("welcome.csv"), &csv_bytes(&welcome, lists::WELCOME)?)?;
-    write_atomic(&dir.join("followup.csv"), &csv_bytes(&followup, lists::FOLLOWUP)?)?;
     let actions = summary::Actions {
         prune: prune.len(),
         reconnect: reconnect.len(),
@@ -90,24 +82,68 @@ pub fn write(analysis: &Analysis<'_>, dir: &Path, past: &Past) -> Result<Written
         followup: followup.len(),
         followup_overdue: followup.iter().filter(|f| f.overdue_days >= 0).count(),
     };
-    let a = analysis;
+    let summary = Summary { actions, ..Summary::new(analysis) };
+    // The tables and graph files on one side, the page, image and charts on the other.
+    let (tables, pages) = rayon::join(
+        || -> Result<()> {
+            let (scores, rest) = rayon::join(
+                || -> Result<()> {
+                    write_atomic(&dir.join("scores.csv"), &csv_bytes(&rows, lists::SCORES)?)?;
+                    let json = serde_json::to_vec(&rows)
+                        .map_err(|e| Error::io(dir.join("scores.json"), e.into()))?;
+                    write_atomic(&dir.join("scores.json"), &json)
+                },
+                || -> Result<()> {
+                    write_atomic(&dir.join("prune.csv"), &csv_bytes(&prune, lists::PRUNE)?)?;
+                    let reconnect_csv = csv_bytes(&reconnect, lists::RECONNECT)?;
+                    write_atomic(&dir.join("reconnect.csv"), &reconnect_csv)?;
+                    write_atomic(&dir.join("welcome.csv"), &csv_bytes(&welcome, lists::WELCOME)?)?;
+                    let followup_csv = csv_bytes(&followup, lists::FOLLOWUP)?;
+                    write_atomic(&dir.join("followup.csv"), &followup_csv)?;
+                    graph_files(analysis, dir)?;
+                    let json = serde_json::to_vec_pretty(&summary)
+                        .map_err(|e| Error::io(dir.join("summary.json"), e.into()))?;
+                    write_atomic(&dir.join("summary.json"), &json)
+                },
+            );
+            scores.and(rest)
+        },
+        || pages(analysis, dir, past, &summary, (&prune, &reconnect, &welcome)),
+    );
+    tables?;
+    let (snapshot, since) = pages?;
+    Ok(Written { summary, snapshot, since })
+}
+
+fn graph_files(a: &Analysis<'_>, dir: &Path) -> Result<()> {
     let graph_json = crate::graph::write::json(a.graph, a.export, a.people, a.scored)
         .map_err(|e| Error::io(dir.join("graph.json"), e.into()))?;
     write_atomic(&dir.join("graph.json"), &graph_json)?;
     let graphml = crate::graph::write::graphml(a.graph, a.export, a.people, a.scored);
-    write_atomic(&dir.join("graph.graphml"), &graphml)?;
-    let summary = Summary { actions, ..Summary::new(analysis) };
-    let json = serde_json::to_vec_pretty(&summary)
-        .map_err(|e| Error::io(dir.join("summary.json"), e.into()))?;
-    write_atomic(&dir.join("summary.json"), &json)?;
+    write_atomic(&dir.join("graph.graphml"), &graphml)
+}
+
+/// The action lists the page shows.
+type Lists<'l, 'r> =
+    (&'l [lists::PruneRow<'r>], &'l [lists::ReconnectRow<'r>], &'l [lists::WelcomeRow<'r>]);
+
+/// This run's snapshot and the changes since the last, then the charts, `report.png` and
+/// `report.html`.
+fn pages(
+    analysis: &Analysis<'_>,
+    dir: &Path,
+    past: &Past,
+    summary: &Summary,
+    (prune, reconnect, welcome): Lists<'_, '_>,
+) -> Result<(crate::history::Snapshot, Option<crate::history::Diff>)> {
     let pruned: Vec<usize> = prune.iter().map(|p| p.connection).collect();
-    let snapshot = crate::history::Snapshot::new(analysis, &summary, &pruned);
+    let snapshot = crate::history::Snapshot::new(analysis, summary, &pruned);
     let since = past.previous.as_ref().map(|(day, rows)| {
         crate::history::Diff::between(day, rows, &summary.as_of, &snapshot.rows)
     });
-    let mut view = view::View::new(analysis, &summary, &prune, &reconnect, &welcome);
+    let mut view = view::View::new(analysis, summary, prune, reconnect, welcome);
     view.since = since.as_ref().map(view::Since::new);
-    let mut data = charts::ChartData::new(analysis, &summary);
+    let mut data = charts::ChartData::new(analysis, summary);
     if !past.trend.is_empty() {
         let now = data.tiers.map(|n| n as u64);
         data.trend = past.trend.iter().cloned().chain([(summary.as_of.clone(), now)]).collect();
@@ -121,7 +157,7 @@ pub fn write(analysis: &Analysis<'_>, dir: &Path, past: &Past) -> Result<Written
     let html = html::render(&view, &rendered)
         .map_err(|message| Error::Chart { file: page.clone(), message })?;
     write_atomic(&page, html.as_bytes())?;
-    Ok(Written { summary, snapshot, since })
+    Ok((snapshot, since))
 }
 
 /// Rows as CSV (header from the field names), every text cell neutralised against formulas.
