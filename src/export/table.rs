@@ -15,7 +15,8 @@ const HEADER_SEARCH: usize = 20;
 pub struct Table {
     /// The file as named inside the export.
     pub file: String,
-    text: String,
+    /// The file as UTF-8 (validated, or converted from UTF-16 or Windows-1252).
+    text: Vec<u8>,
     delimiter: u8,
     header: Vec<String>,
     data_start: usize,
@@ -61,12 +62,13 @@ impl Table {
         diags: &mut Diagnostics,
     ) -> Result<Table> {
         let (text, mut notes) = decode(file, bytes, diags);
-        if text.contains("\r\n") {
+        // A file's line ends are all of one kind: its start tells.
+        if text[..text.len().min(1 << 16)].windows(2).any(|w| w == b"\r\n") {
             notes.push("CRLF line ends".into());
         }
         let mut best: Option<Vec<String>> = None;
         for delimiter in [b',', b';', b'\t'] {
-            let mut reader = reader(delimiter, text.as_bytes());
+            let mut reader = reader(delimiter, &text);
             let mut record = StringRecord::new();
             let mut lines_before = 0;
             for _ in 0..HEADER_SEARCH {
@@ -74,7 +76,7 @@ impl Table {
                     Ok(true) => {}
                     _ => break,
                 }
-                let line = record.position().map_or(1, |p| start_line(text.as_bytes(), p));
+                let line = record.position().map_or(1, |p| start_line(&text, p));
                 let cells: Vec<String> = record.iter().map(clean_header).collect();
                 if required.iter().all(|r| cells.iter().any(|c| c.eq_ignore_ascii_case(r))) {
                     let position = reader.position().clone();
@@ -161,7 +163,7 @@ impl Table {
 
     /// [`Table::chunks`] for data of at least `min` bytes.
     pub fn split(&self, n: usize, min: usize) -> Option<Vec<Chunk>> {
-        let data = &self.text.as_bytes()[self.data_start..];
+        let data = &self.text[self.data_start..];
         if n < 2 || data.len() < min.max(1) {
             return None;
         }
@@ -221,7 +223,7 @@ impl Table {
         diags: &mut Diagnostics,
         mut each: impl FnMut(Row<'_>, &mut Diagnostics),
     ) -> u64 {
-        let data = &self.text.as_bytes()[self.data_start..][chunk.start..chunk.end];
+        let data = &self.text[self.data_start..][chunk.start..chunk.end];
         let (mut offset, mut lines_before) = (0, chunk.line - 1);
         let mut seen = 0;
         'restart: loop {
@@ -350,14 +352,16 @@ fn clean_header(cell: &str) -> String {
     cell.trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}').to_string()
 }
 
-fn header_fully_quoted(text: &str, start: u64) -> bool {
-    let line = text[start as usize..].lines().next().unwrap_or("");
+fn header_fully_quoted(text: &[u8], start: u64) -> bool {
+    let rest = &text[(start as usize).min(text.len())..];
+    let end = rest.iter().position(|&b| b == b'\n').unwrap_or(rest.len());
+    let line = std::str::from_utf8(&rest[..end]).unwrap_or("").trim_end_matches('\r');
     line.starts_with('"') && line.trim_end().ends_with('"') && line.split("\",\"").count() > 1
 }
 
 /// Decodes a file to UTF-8: strips a UTF-8 BOM, transcodes UTF-16 (with a BOM, or
 /// recognised by its zero bytes), and falls back to Windows-1252 with a warning.
-pub fn decode(file: &str, bytes: Vec<u8>, diags: &mut Diagnostics) -> (String, Vec<String>) {
+pub fn decode(file: &str, bytes: Vec<u8>, diags: &mut Diagnostics) -> (Vec<u8>, Vec<String>) {
     let mut notes = Vec::new();
     let utf16 = if bytes.starts_with(&[0xFF, 0xFE]) {
         Some(encoding_rs::UTF_16LE)
@@ -376,28 +380,45 @@ pub fn decode(file: &str, bytes: Vec<u8>, diags: &mut Diagnostics) -> (String, V
         if had_errors {
             diags.repair(file, 0, "bad encoding", format!("invalid {} replaced", encoding.name()));
         }
-        return (text.into_owned(), notes);
+        return (text.into_owned().into_bytes(), notes);
     }
     let mut bytes = bytes;
     if bytes.starts_with(b"\xEF\xBB\xBF") {
         notes.push("UTF-8 BOM".into());
         bytes.drain(..3);
     }
-    match String::from_utf8(bytes) {
-        Ok(text) => (text, notes),
-        Err(e) => {
-            let bytes = e.into_bytes();
-            let at = std::str::from_utf8(&bytes).err().map_or(0, |e| e.valid_up_to());
-            let line = bytes[..at].iter().filter(|&&b| b == b'\n').count() as u64 + 1;
-            diags.repair(
-                file,
-                line,
-                "not UTF-8",
-                "not valid UTF-8 (first at this line); the file was read as Windows-1252".into(),
-            );
-            notes.push("Windows-1252".into());
-            let (text, _, _) = encoding_rs::WINDOWS_1252.decode(&bytes);
-            (text.into_owned(), notes)
-        }
+    if is_utf8(&bytes) {
+        return (bytes, notes);
     }
+    let at = std::str::from_utf8(&bytes).err().map_or(0, |e| e.valid_up_to());
+    let line = bytes[..at].iter().filter(|&&b| b == b'\n').count() as u64 + 1;
+    diags.repair(
+        file,
+        line,
+        "not UTF-8",
+        "not valid UTF-8 (first at this line); the file was read as Windows-1252".into(),
+    );
+    notes.push("Windows-1252".into());
+    let (text, _, _) = encoding_rs::WINDOWS_1252.decode(&bytes);
+    (text.into_owned().into_bytes(), notes)
+}
+
+/// Whether `bytes` are UTF-8; a large file is checked in pieces on every thread, split where
+/// a character starts.
+fn is_utf8(bytes: &[u8]) -> bool {
+    use rayon::prelude::*;
+    let n = rayon::current_num_threads();
+    if n < 2 || bytes.len() < CHUNKED_FROM {
+        return std::str::from_utf8(bytes).is_ok();
+    }
+    let mut splits = vec![0];
+    for k in 1..n {
+        let mut at = bytes.len() / n * k;
+        while at < bytes.len() && bytes[at] & 0xC0 == 0x80 {
+            at += 1; // inside a character: move to where the next one starts
+        }
+        splits.push(at);
+    }
+    splits.push(bytes.len());
+    splits.par_windows(2).all(|w| std::str::from_utf8(&bytes[w[0]..w[1]]).is_ok())
 }

@@ -12,6 +12,7 @@ pub mod view;
 
 use std::path::Path;
 
+use rayon::prelude::*;
 use serde::Serialize;
 
 pub use lists::{Followup, followups};
@@ -83,44 +84,40 @@ pub fn write(analysis: &Analysis<'_>, dir: &Path, past: &Past) -> Result<Written
         followup_overdue: followup.iter().filter(|f| f.overdue_days >= 0).count(),
     };
     let summary = Summary { actions, ..Summary::new(analysis) };
-    // The tables and graph files on one side, the page, image and charts on the other.
+    // The tables, the graph files and the pages, each on whichever thread is free.
+    let scores = || -> Result<()> {
+        write_atomic(&dir.join("scores.csv"), &csv_bytes(&rows, lists::SCORES)?)?;
+        let json =
+            serde_json::to_vec(&rows).map_err(|e| Error::io(dir.join("scores.json"), e.into()))?;
+        write_atomic(&dir.join("scores.json"), &json)
+    };
+    let lists = || -> Result<()> {
+        write_atomic(&dir.join("prune.csv"), &csv_bytes(&prune, lists::PRUNE)?)?;
+        write_atomic(&dir.join("reconnect.csv"), &csv_bytes(&reconnect, lists::RECONNECT)?)?;
+        write_atomic(&dir.join("welcome.csv"), &csv_bytes(&welcome, lists::WELCOME)?)?;
+        write_atomic(&dir.join("followup.csv"), &csv_bytes(&followup, lists::FOLLOWUP)?)?;
+        let json = serde_json::to_vec_pretty(&summary)
+            .map_err(|e| Error::io(dir.join("summary.json"), e.into()))?;
+        write_atomic(&dir.join("summary.json"), &json)
+    };
+    let a = analysis;
+    let graph_json = || -> Result<()> {
+        let json = crate::graph::write::json(a.graph, a.export, a.people, a.scored)
+            .map_err(|e| Error::io(dir.join("graph.json"), e.into()))?;
+        write_atomic(&dir.join("graph.json"), &json)
+    };
+    let graphml = || -> Result<()> {
+        let xml = crate::graph::write::graphml(a.graph, a.export, a.people, a.scored);
+        write_atomic(&dir.join("graph.graphml"), &xml)
+    };
+    let tasks: [&(dyn Fn() -> Result<()> + Sync); 4] = [&scores, &graph_json, &graphml, &lists];
     let (tables, pages) = rayon::join(
-        || -> Result<()> {
-            let (scores, rest) = rayon::join(
-                || -> Result<()> {
-                    write_atomic(&dir.join("scores.csv"), &csv_bytes(&rows, lists::SCORES)?)?;
-                    let json = serde_json::to_vec(&rows)
-                        .map_err(|e| Error::io(dir.join("scores.json"), e.into()))?;
-                    write_atomic(&dir.join("scores.json"), &json)
-                },
-                || -> Result<()> {
-                    write_atomic(&dir.join("prune.csv"), &csv_bytes(&prune, lists::PRUNE)?)?;
-                    let reconnect_csv = csv_bytes(&reconnect, lists::RECONNECT)?;
-                    write_atomic(&dir.join("reconnect.csv"), &reconnect_csv)?;
-                    write_atomic(&dir.join("welcome.csv"), &csv_bytes(&welcome, lists::WELCOME)?)?;
-                    let followup_csv = csv_bytes(&followup, lists::FOLLOWUP)?;
-                    write_atomic(&dir.join("followup.csv"), &followup_csv)?;
-                    graph_files(analysis, dir)?;
-                    let json = serde_json::to_vec_pretty(&summary)
-                        .map_err(|e| Error::io(dir.join("summary.json"), e.into()))?;
-                    write_atomic(&dir.join("summary.json"), &json)
-                },
-            );
-            scores.and(rest)
-        },
+        || tasks.par_iter().try_for_each(|task| task()),
         || pages(analysis, dir, past, &summary, (&prune, &reconnect, &welcome)),
     );
     tables?;
     let (snapshot, since) = pages?;
     Ok(Written { summary, snapshot, since })
-}
-
-fn graph_files(a: &Analysis<'_>, dir: &Path) -> Result<()> {
-    let graph_json = crate::graph::write::json(a.graph, a.export, a.people, a.scored)
-        .map_err(|e| Error::io(dir.join("graph.json"), e.into()))?;
-    write_atomic(&dir.join("graph.json"), &graph_json)?;
-    let graphml = crate::graph::write::graphml(a.graph, a.export, a.people, a.scored);
-    write_atomic(&dir.join("graph.graphml"), &graphml)
 }
 
 /// The action lists the page shows.
