@@ -32,27 +32,12 @@ fn data() -> Data {
     Data { zip: root.join(format!("{name}.zip")), folder, files, bytes }
 }
 
-/// The floor: read each file and pass every record through `csv::ByteRecord`.
-fn bare_pass(files: &[PathBuf]) -> u64 {
-    let mut records = 0;
-    for path in files {
-        let bytes = std::fs::read(path).expect("read");
-        let mut reader =
-            csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(&bytes[..]);
-        let mut record = csv::ByteRecord::new();
-        while reader.read_byte_record(&mut record).expect("csv") {
-            records += record.len() as u64;
-        }
-    }
-    records
-}
-
 fn read(c: &mut Criterion) {
     let data = data();
     let mut group = c.benchmark_group("read");
     group.sample_size(10).measurement_time(Duration::from_secs(30));
     group.throughput(Throughput::Bytes(data.bytes));
-    group.bench_function("bare csv ByteRecord pass", |b| b.iter(|| bare_pass(&data.files)));
+    group.bench_function("bare csv ByteRecord pass", |b| b.iter(|| common::bare_pass(&data.files)));
     group.bench_function("export::read folder", |b| {
         b.iter(|| netsift::export::read(&data.folder).expect("read"))
     });

@@ -1,6 +1,9 @@
 //! The export every bench reads: `netsift sample` at LinkedIn's cap (or the size in
 //! `NETSIFT_BENCH_CONNECTIONS` / `NETSIFT_BENCH_MESSAGES`), generated once into
-//! `target/bench-data/` and shared between benches.
+//! `target/bench-data/` and shared between benches; and the bare-parse floor.
+
+// Each bench uses a part of this module.
+#![allow(dead_code)]
 
 use std::path::{Path, PathBuf};
 
@@ -28,4 +31,20 @@ pub fn bench_data(zip: bool) -> PathBuf {
         }
     }
     root
+}
+
+/// The floor: read each file and pass every record through `csv::ByteRecord`; returns the
+/// number of fields seen.
+pub fn bare_pass(files: &[PathBuf]) -> u64 {
+    let mut fields = 0;
+    for path in files {
+        let bytes = std::fs::read(path).expect("read");
+        let mut reader =
+            csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(&bytes[..]);
+        let mut record = csv::ByteRecord::new();
+        while reader.read_byte_record(&mut record).expect("csv") {
+            fields += record.len() as u64;
+        }
+    }
+    fields
 }

@@ -107,7 +107,18 @@ pub fn fingerprint(e: &crate::export::Export, as_of: &str) -> String {
     let mut h = Sha256::new();
     h.update(format!("as_of={as_of};date={:?};", e.export_date));
     for c in &e.connections {
-        h.update(format!("{:?}\u{1f}{}\u{1f}{:?}\u{1e}", c.url, c.full_name(), c.connected_on));
+        let day = c.connected_on.map_or([0; 4], |d| {
+            [(d.year() >> 8) as u8, d.year() as u8, d.month() as u8, d.day() as u8]
+        });
+        for field in [
+            c.url.as_deref().unwrap_or("\0").as_bytes(),
+            c.first_name.as_bytes(),
+            c.last_name.as_bytes(),
+            &day,
+        ] {
+            h.update((field.len() as u32).to_le_bytes());
+            h.update(field);
+        }
     }
     let last_message = e.messages.rows.iter().map(|m| m.time).max();
     let last_invitation = e.invitations.iter().map(|i| i.sent_at).max();
