@@ -2,7 +2,7 @@
 //! region of the one-page image — from [`ChartData`]. Titles say what to see; axes say what
 //! they measure; colours come from the Okabe–Ito palette, which colour-blind readers tell apart.
 
-use plotters::coord::Shift;
+use plotters::coord::{CoordTranslate, Shift};
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
@@ -179,6 +179,21 @@ fn horizontal_bars<DB: DrawingBackend>(
     Ok(())
 }
 
+/// The series' legend, on a translucent white box.
+fn legend<'a, DB: DrawingBackend + 'a, CT: CoordTranslate>(
+    chart: &mut ChartContext<'a, DB, CT>,
+    at: SeriesLabelPosition,
+    size: u32,
+) -> Drawn<DB> {
+    chart
+        .configure_series_labels()
+        .position(at)
+        .label_font(font(size))
+        .background_style(WHITE.mix(0.85))
+        .border_style(REFERENCE)
+        .draw()
+}
+
 fn pos_left() -> Pos {
     Pos::new(HPos::Left, VPos::Center)
 }
@@ -256,13 +271,7 @@ pub fn growth<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, d: &ChartData) 
             .label(tier.name())
             .legend(move |(x, y)| Rectangle::new([(x, y - 6), (x + 12, y + 6)], colour.filled()));
     }
-    chart
-        .configure_series_labels()
-        .position(SeriesLabelPosition::UpperLeft)
-        .label_font(font(14))
-        .background_style(WHITE.mix(0.85))
-        .border_style(REFERENCE)
-        .draw()?;
+    legend(&mut chart, SeriesLabelPosition::UpperLeft, 14)?;
     Ok(())
 }
 
@@ -363,13 +372,7 @@ fn vertical_bars<DB: DrawingBackend>(
             .legend(move |(x, y)| Rectangle::new([(x, y - 6), (x + 12, y + 6)], colour.filled()));
     }
     if !legend.is_empty() {
-        chart
-            .configure_series_labels()
-            .position(SeriesLabelPosition::UpperRight)
-            .label_font(font(14))
-            .background_style(WHITE.mix(0.85))
-            .border_style(REFERENCE)
-            .draw()?;
+        self::legend(&mut chart, SeriesLabelPosition::UpperRight, 14)?;
     }
     Ok(())
 }
@@ -404,13 +407,7 @@ pub fn reciprocity<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, d: &ChartD
             .label(tier.name())
             .legend(move |(x, y)| Circle::new((x + 6, y), 5, colour.filled()));
     }
-    chart
-        .configure_series_labels()
-        .position(SeriesLabelPosition::UpperLeft)
-        .label_font(font(14))
-        .background_style(WHITE.mix(0.85))
-        .border_style(REFERENCE)
-        .draw()?;
+    legend(&mut chart, SeriesLabelPosition::UpperLeft, 14)?;
     Ok(())
 }
 
@@ -459,13 +456,7 @@ pub fn network<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, d: &ChartData)
         (0.0, -0.07),
         font(15).pos(Pos::new(HPos::Center, VPos::Top)),
     )])?;
-    chart
-        .configure_series_labels()
-        .position(SeriesLabelPosition::LowerRight)
-        .label_font(font(13))
-        .background_style(WHITE.mix(0.85))
-        .border_style(REFERENCE)
-        .draw()?;
+    legend(&mut chart, SeriesLabelPosition::LowerRight, 13)?;
     Ok(())
 }
 
@@ -530,12 +521,6 @@ pub fn trend<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, d: &ChartData) -
             .label(tier.name())
             .legend(move |(x, y)| Rectangle::new([(x, y - 6), (x + 12, y + 6)], colour.filled()));
     }
-    chart
-        .configure_series_labels()
-        .position(SeriesLabelPosition::UpperLeft)
-        .label_font(font(14))
-        .background_style(WHITE.mix(0.85))
-        .border_style(REFERENCE)
-        .draw()?;
+    legend(&mut chart, SeriesLabelPosition::UpperLeft, 14)?;
     Ok(())
 }
