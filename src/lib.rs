@@ -162,11 +162,17 @@ pub fn analyze(
         as_of: as_of.as_second(),
     };
     let written = report::write(&analysis, out, &past)?;
+    // The report is written: a history that cannot be kept is a warning, not a failure.
     let stored = match folder {
         Some(dir) => {
             stage("keeping the run in the history");
-            let stored = history::store(&dir, &written.snapshot)?;
-            Some((dir, stored))
+            match history::store(&dir, &written.snapshot) {
+                Ok(stored) => Some((dir, stored)),
+                Err(e) => {
+                    history_warnings.push(format!("this run could not be kept: {e}"));
+                    None
+                }
+            }
         }
         None => None,
     };

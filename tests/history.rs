@@ -233,6 +233,25 @@ fn foreign_and_corrupt_entries_are_reported_skipped_and_left_alone() {
 }
 
 #[test]
+fn a_history_that_cannot_be_kept_is_a_warning() {
+    let dir = TestDir::new("history-blocked");
+    dir.run(&["sample", "--out", "s", "--connections", "40", "--messages", "300", "-q"], 0);
+    dir.create("h", "a file where the history folder should be");
+    let out = dir.run(&["analyze", E1, "--history", "h", "--out", "r"], 0);
+    assert!(
+        stderr(&out).contains("netsift: history: this run could not be kept: h:"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(dir.path("r/report.html").is_file(), "the report is written all the same");
+    assert!(!stdout(&out).contains("history:"), "{}", stdout(&out));
+    assert_eq!(
+        std::fs::read_to_string(dir.path("h")).unwrap(),
+        "a file where the history folder should be"
+    );
+}
+
+#[test]
 fn a_killed_analyze_leaves_the_history_as_it_was() {
     let dir = TestDir::new("history-kill");
     dir.run(&["sample", "--out", "s", "--connections", "300", "--messages", "3000", "-q"], 0);

@@ -260,7 +260,8 @@ impl People {
         // Pass 1: who sent each row, and who takes part in each conversation. A million rows
         // name a few thousand people: each distinct (URL, name) is resolved once.
         let mut senders = Vec::with_capacity(messages.rows.len());
-        let mut participants: HashMap<u32, Vec<PersonId>> = HashMap::new();
+        // Conversations are numbered densely: a vector, not a map.
+        let mut participants: Vec<Vec<PersonId>> = vec![Vec::new(); messages.conversations.len()];
         let mut cache: HashMap<(Sym, Sym), Resolved> = HashMap::new();
         for m in &messages.rows {
             let sender = if m.class == MessageClass::Person {
@@ -278,11 +279,11 @@ impl People {
             } else {
                 Resolved::Nobody
             };
-            if let (Resolved::Person(id), Some(c)) = (&sender, m.conversation) {
-                let list = participants.entry(c).or_default();
-                if !list.contains(id) {
-                    list.push(*id);
-                }
+            if let (Resolved::Person(id), Some(c)) = (&sender, m.conversation)
+                && let Some(list) = participants.get_mut(c as usize)
+                && !list.contains(id)
+            {
+                list.push(*id);
             }
             senders.push(sender);
         }
@@ -312,16 +313,19 @@ impl People {
                     });
                     links.counterparts.extend(ids.iter());
                 }
-                Resolved::Owner => match m.conversation.and_then(|c| participants.get(&c)) {
-                    Some(others) => links.counterparts.extend(others),
-                    None => match self.resolve_or_add(None, Some(text(m.to))) {
-                        Resolved::Person(id) => links.counterparts.push(id),
-                        Resolved::Ambiguous(ids) => {
-                            self.ambiguous(diags, &file, m.line, text(m.to), &ids, export)
-                        }
-                        _ => {}
-                    },
-                },
+                Resolved::Owner => {
+                    match m.conversation.and_then(|c| participants.get(c as usize)) {
+                        // No one else has written in it yet: the TO name is all there is.
+                        Some(others) if !others.is_empty() => links.counterparts.extend(others),
+                        _ => match self.resolve_or_add(None, Some(text(m.to))) {
+                            Resolved::Person(id) => links.counterparts.push(id),
+                            Resolved::Ambiguous(ids) => {
+                                self.ambiguous(diags, &file, m.line, text(m.to), &ids, export)
+                            }
+                            _ => {}
+                        },
+                    }
+                }
                 Resolved::Nobody => {}
             }
             let len = links.counterparts.len() as u32 - start;
