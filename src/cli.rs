@@ -20,7 +20,8 @@ pub struct Args {
 /// The subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Score every connection and write the report: scores, action lists, summary.
+    /// Score every connection and write the report — page, image, charts, tables — and keep
+    /// the run in the history.
     Analyze {
         /// The export: the .zip as downloaded, or a folder holding its files at any depth.
         export: PathBuf,
