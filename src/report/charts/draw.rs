@@ -214,65 +214,100 @@ pub fn growth_title(d: &ChartData) -> String {
 
 /// Connections added per quarter, stacked by today's tier: where the clutter came from.
 pub fn growth<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, d: &ChartData) -> Drawn<DB> {
-    area.fill(&WHITE)?;
-    let n = d.growth.len().max(1) as i32;
-    let max = d.growth.iter().map(|q| q.2.iter().sum::<usize>()).max().unwrap_or(0).max(1);
-    let mut chart = ChartBuilder::on(area)
-        .caption(growth_title(d), title_font(20))
-        .margin(16)
-        .x_label_area_size(44)
-        .y_label_area_size(60)
-        .build_cartesian_2d((0..(n - 1).max(1)).into_segmented(), 0..max + max / 10 + 1)?;
     // A label per year, or per few years on a long history (at most about 12 labels).
     let step = d.growth.len().div_ceil(4).div_ceil(12).max(1) as i16;
     let first_year = d.growth.first().map_or(0, |q| q.0);
-    chart
-        .configure_mesh()
-        .disable_x_mesh()
-        .light_line_style(TRANSPARENT)
-        .x_desc(if d.undated > 0 {
-            format!("quarter connected ({} without a date not shown)", d.undated)
+    let labels = d.growth.iter().map(|q| {
+        if d.growth.len() <= 8 {
+            format!("{} Q{}", q.0, q.1)
+        } else if q.1 == 1 && (q.0 - first_year) % step == 0 {
+            q.0.to_string()
         } else {
-            "quarter connected".to_string()
-        })
-        .y_desc("connections added")
-        .axis_desc_style(font(15))
-        .label_style(font(13))
-        .x_labels(d.growth.len().max(1))
-        .x_label_formatter(&|v| match v {
-            SegmentValue::CenterOf(i) => d.growth.get(*i as usize).map_or(String::new(), |q| {
-                if d.growth.len() <= 8 {
-                    format!("{} Q{}", q.0, q.1)
-                } else if q.1 == 1 && (q.0 - first_year) % step == 0 {
-                    q.0.to_string()
-                } else {
-                    String::new()
-                }
-            }),
-            _ => String::new(),
-        })
-        .draw()?;
-    for &tier in &Tier::ALL {
-        let colour = TIER_COLOURS[tier as usize];
+            String::new()
+        }
+    });
+    let x_desc = if d.undated > 0 {
+        format!("quarter connected ({} without a date not shown)", d.undated)
+    } else {
+        "quarter connected".to_string()
+    };
+    let stacked = Stacked {
+        title: growth_title(d),
+        x_desc,
+        y_desc: "connections added",
+        columns: labels.zip(d.growth.iter().map(|q| q.2)).collect(),
+        headroom: 10,
+        gap: 1,
+    };
+    stacked.draw(area)
+}
+
+/// Columns of tier counts, the closest tier lowest, with a legend.
+struct Stacked {
+    title: String,
+    x_desc: String,
+    y_desc: &'static str,
+    /// Each column's label (empty: none) and counts by tier.
+    columns: Vec<(String, [usize; 6])>,
+    /// Room above the tallest column: 1/`headroom` of its height.
+    headroom: usize,
+    /// Pixels between columns, each side.
+    gap: u32,
+}
+
+impl Stacked {
+    fn draw<DB: DrawingBackend>(&self, area: &DrawingArea<DB, Shift>) -> Drawn<DB> {
+        area.fill(&WHITE)?;
+        let n = self.columns.len().max(1) as i32;
+        let max = self.columns.iter().map(|c| c.1.iter().sum::<usize>()).max().unwrap_or(0).max(1);
+        let mut chart = ChartBuilder::on(area)
+            .caption(&self.title, title_font(20))
+            .margin(16)
+            .x_label_area_size(44)
+            .y_label_area_size(60)
+            .build_cartesian_2d(
+                (0..(n - 1).max(1)).into_segmented(),
+                0..max + max / self.headroom + 1,
+            )?;
         chart
-            .draw_series(d.growth.iter().enumerate().map(|(i, q)| {
-                let below: usize = q.2[..tier as usize].iter().sum();
-                let x = i as i32;
-                let mut r = Rectangle::new(
-                    [
-                        (SegmentValue::Exact(x), below),
-                        (SegmentValue::Exact(x + 1), below + q.2[tier as usize]),
-                    ],
-                    colour.filled(),
-                );
-                r.set_margin(0, 0, 1, 1);
-                r
-            }))?
-            .label(tier.name())
-            .legend(move |(x, y)| Rectangle::new([(x, y - 6), (x + 12, y + 6)], colour.filled()));
+            .configure_mesh()
+            .disable_x_mesh()
+            .light_line_style(TRANSPARENT)
+            .x_desc(self.x_desc.as_str())
+            .y_desc(self.y_desc)
+            .axis_desc_style(font(15))
+            .label_style(font(13))
+            .x_labels(self.columns.len().max(1))
+            .x_label_formatter(&|v| match v {
+                SegmentValue::CenterOf(i) => {
+                    self.columns.get(*i as usize).map_or(String::new(), |c| c.0.clone())
+                }
+                _ => String::new(),
+            })
+            .draw()?;
+        for &tier in &Tier::ALL {
+            let (colour, t) = (TIER_COLOURS[tier as usize], tier as usize);
+            chart
+                .draw_series(self.columns.iter().enumerate().map(|(i, (_, counts))| {
+                    let below: usize = counts[..t].iter().sum();
+                    let x = i as i32;
+                    let mut bar = Rectangle::new(
+                        [
+                            (SegmentValue::Exact(x), below),
+                            (SegmentValue::Exact(x + 1), below + counts[t]),
+                        ],
+                        colour.filled(),
+                    );
+                    bar.set_margin(0, 0, self.gap, self.gap);
+                    bar
+                }))?
+                .label(tier.name())
+                .legend(move |(x, y)| {
+                    Rectangle::new([(x, y - 6), (x + 12, y + 6)], colour.filled())
+                });
+        }
+        legend(&mut chart, SeriesLabelPosition::UpperLeft, 14)
     }
-    legend(&mut chart, SeriesLabelPosition::UpperLeft, 14)?;
-    Ok(())
 }
 
 /// The title of the silence chart.
@@ -478,49 +513,14 @@ pub fn trend_title(d: &ChartData) -> String {
 
 /// Tier counts of every stored run and this one, stacked, oldest left.
 pub fn trend<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, d: &ChartData) -> Drawn<DB> {
-    area.fill(&WHITE)?;
-    let n = d.trend.len().max(1) as i32;
-    let max = d.trend.iter().map(|r| r.1.iter().sum::<u64>()).max().unwrap_or(0).max(1);
-    let mut chart = ChartBuilder::on(area)
-        .caption(trend_title(d), title_font(20))
-        .margin(16)
-        .x_label_area_size(44)
-        .y_label_area_size(60)
-        // Headroom above the tallest bar for the legend.
-        .build_cartesian_2d((0..(n - 1).max(1)).into_segmented(), 0..max + max / 2 + 1)?;
-    chart
-        .configure_mesh()
-        .disable_x_mesh()
-        .light_line_style(TRANSPARENT)
-        .x_desc("run (the day scored as of)")
-        .y_desc("connections")
-        .axis_desc_style(font(15))
-        .label_style(font(13))
-        .x_labels(d.trend.len().max(1))
-        .x_label_formatter(&|v| match v {
-            SegmentValue::CenterOf(i) => {
-                d.trend.get(*i as usize).map_or(String::new(), |r| r.0.clone())
-            }
-            _ => String::new(),
-        })
-        .draw()?;
-    for &tier in &Tier::ALL {
-        let colour = TIER_COLOURS[tier as usize];
-        let t = tier as usize;
-        chart
-            .draw_series(d.trend.iter().enumerate().map(|(i, r)| {
-                let below: u64 = r.1[..t].iter().sum();
-                let x = i as i32;
-                let mut bar = Rectangle::new(
-                    [(SegmentValue::Exact(x), below), (SegmentValue::Exact(x + 1), below + r.1[t])],
-                    colour.filled(),
-                );
-                bar.set_margin(0, 0, 12, 12);
-                bar
-            }))?
-            .label(tier.name())
-            .legend(move |(x, y)| Rectangle::new([(x, y - 6), (x + 12, y + 6)], colour.filled()));
-    }
-    legend(&mut chart, SeriesLabelPosition::UpperLeft, 14)?;
-    Ok(())
+    let stacked = Stacked {
+        title: trend_title(d),
+        x_desc: "run (the day scored as of)".into(),
+        y_desc: "connections",
+        columns: d.trend.iter().map(|(day, t)| (day.clone(), t.map(|n| n as usize))).collect(),
+        // Headroom above the tallest column for the legend.
+        headroom: 2,
+        gap: 12,
+    };
+    stacked.draw(area)
 }
