@@ -17,6 +17,17 @@ pub struct Args {
     pub quiet: bool,
 }
 
+/// Where `history` and `diff` look.
+#[derive(Debug, clap::Args)]
+pub struct HistoryAt {
+    /// The history folder (default: the owner's folder under the user's data directory).
+    #[arg(long, value_name = "DIR")]
+    pub history: Option<PathBuf>,
+    /// Whose history, when several owners have one: a profile URL or its last part.
+    #[arg(long, value_name = "PROFILE")]
+    pub owner: Option<String>,
+}
+
 /// The subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
@@ -47,12 +58,9 @@ pub enum Command {
     },
     /// List the runs kept in the history: date, connections, tiers, the share ever two-way.
     History {
-        /// The history folder (default: the owner's folder under the user's data directory).
-        #[arg(long, value_name = "DIR")]
-        history: Option<PathBuf>,
-        /// Whose history, when several owners have one: a profile URL or its last part.
-        #[arg(long, value_name = "PROFILE")]
-        owner: Option<String>,
+        /// Which history.
+        #[command(flatten)]
+        at: HistoryAt,
         /// Print the runs as JSON.
         #[arg(long)]
         json: bool,
@@ -64,12 +72,9 @@ pub enum Command {
         from: Option<String>,
         /// The later run (default: the latest).
         to: Option<String>,
-        /// The history folder.
-        #[arg(long, value_name = "DIR")]
-        history: Option<PathBuf>,
-        /// Whose history, when several owners have one.
-        #[arg(long, value_name = "PROFILE")]
-        owner: Option<String>,
+        /// Which history.
+        #[command(flatten)]
+        at: HistoryAt,
         /// Print the changes as JSON.
         #[arg(long)]
         json: bool,

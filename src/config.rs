@@ -136,11 +136,11 @@ impl Config {
                     quiet,
                 }
             }
-            Command::History { history, owner, json } => {
-                Config::History { dir: history, owner, json }
+            Command::History { at, json } => {
+                Config::History { dir: at.history, owner: at.owner, json }
             }
-            Command::Diff { from, to, history, owner, json } => {
-                Config::Diff { from, to, dir: history, owner, json, quiet }
+            Command::Diff { from, to, at, json } => {
+                Config::Diff { from, to, dir: at.history, owner: at.owner, json, quiet }
             }
             Command::Backtest { export, at, notes, config, json } => Config::Backtest {
                 export,

@@ -158,12 +158,13 @@ fn read_meta(path: &Path) -> std::result::Result<Meta, String> {
 /// Stores a snapshot in `dir` unless a run of the same fingerprint is there already; returns
 /// whether it was stored. Written into a hidden folder, then renamed into place in one step.
 pub fn store(dir: &Path, snapshot: &Snapshot) -> Result<bool> {
-    let (existing, _) = runs(dir);
-    if existing.iter().any(|r| r.meta.fingerprint == snapshot.meta.fingerprint) {
+    // The folder's name carries the day and the fingerprint: its presence says it all, without
+    // reading every run's description again.
+    let id = format!("{}_{}", snapshot.meta.as_of, &snapshot.meta.fingerprint[..12]);
+    if dir.join(&id).exists() {
         return Ok(false);
     }
     std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
-    let id = format!("{}_{}", snapshot.meta.as_of, &snapshot.meta.fingerprint[..12]);
     let nanos = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |d| d.subsec_nanos());
