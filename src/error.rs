@@ -41,7 +41,7 @@ pub enum Error {
         limit: u64,
     },
     /// The export holds no Connections.csv.
-    #[error("{}: no Connections.csv found (searched {searched} files); is this a LinkedIn data export?", path.display())]
+    #[error("{}: {}; is this a LinkedIn data export?", path.display(), if *searched == 0 { "holds no files".to_string() } else { format!("no Connections.csv found (searched {searched} files)") })]
     NoConnections {
         /// The export path.
         path: PathBuf,

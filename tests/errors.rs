@@ -86,10 +86,13 @@ fn bad_rows_are_reported_and_counted_not_lost() {
     );
     assert_eq!(lines[2], "Connections.csv:5: row has 5 fields, the header has 7");
     assert_eq!(lines[20], "… and 8 more:");
-    assert_eq!(lines[21], "  Connections.csv: 8 × wrong field count (skipped)");
+    // The last row's quote never closes: the file ends inside it.
+    assert_eq!(lines[21], "  Connections.csv: 1 × unclosed quote (skipped)");
+    assert_eq!(lines[22], "  Connections.csv: 7 × wrong field count (skipped)");
     let text = crate::util::stdout(&out);
     assert!(text.contains("Connections.csv  29 rows, 27 skipped"), "{text}");
-    assert!(text.contains("skipped        Connections.csv: 27 × wrong field count"), "{text}");
+    assert!(text.contains("skipped        Connections.csv: 1 × unclosed quote"), "{text}");
+    assert!(text.contains("Connections.csv: 26 × wrong field count"), "{text}");
 }
 
 #[test]

@@ -292,7 +292,7 @@ fn a_killed_analyze_leaves_the_history_as_it_was() {
     assert!(outcomes.contains(&1), "some kills came before the snapshot was kept");
 }
 
-fn copy_dir(from: &Path, to: &Path) {
+pub fn copy_dir(from: &Path, to: &Path) {
     std::fs::create_dir_all(to).unwrap();
     for entry in std::fs::read_dir(from).unwrap() {
         let entry = entry.unwrap();

@@ -7,6 +7,8 @@ mod util;
 mod browser;
 // A large messages file read in chunks reads exactly as one.
 mod chunks;
+// Damaged input: cut, empty, misheaded, mis-encoded, hostile zips; no half-written report.
+mod damaged;
 // Unusable input and bad usage: exit codes and exact messages.
 mod errors;
 // Every era fixture read exactly as hand-counted.
@@ -35,3 +37,5 @@ mod score;
 mod report;
 // Spreadsheet re-saves read as the pristine file.
 mod resave;
+// Inputs never modified, nothing written outside --out and the history, kills leave whole files.
+mod untouched;

@@ -152,11 +152,26 @@ pub fn read(path: &Path) -> Result<Export> {
 pub fn read_limited(path: &Path, limits: Limits) -> Result<Export> {
     use names::*;
     let mut source = Source::open(path, limits)?;
-    let mut r =
-        Reader { source: &mut source, files: vec![], diags: Diagnostics::default(), home: None };
+    let mut diags = Diagnostics::default();
+    let archive = path.file_name().map_or(String::new(), |n| n.to_string_lossy().into_owned());
+    for name in source.unsafe_names() {
+        let msg = format!(
+            "entry {name:?} has a path leading outside the archive (`..` or absolute); it is not read"
+        );
+        diags.skip(&archive, 0, "unsafe zip entry", msg);
+    }
+    let mut r = Reader { source: &mut source, files: vec![], diags, home: None };
     let columns = ["First Name", "Last Name", "Connected On"];
     let Some(connections) = r.load(CONNECTIONS, &columns, true, connections::read)? else {
         let searched = r.source.entries().len();
+        if let [first, ..] = r.source.unsafe_names() {
+            let n = r.source.unsafe_names().len();
+            let message = format!(
+                "no Connections.csv found; {n} {} refused for a path leading outside the archive ({first:?}); is this a LinkedIn data export?",
+                if n == 1 { "entry was" } else { "entries were" }
+            );
+            return Err(Error::Input { file: archive, message });
+        }
         return Err(Error::NoConnections { path: path.to_path_buf(), searched });
     };
     // Every other file comes from the folder of the Connections.csv used, where it has one.

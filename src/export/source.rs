@@ -75,6 +75,8 @@ pub struct Source {
     path: PathBuf,
     kind: SourceKind,
     entries: Vec<Entry>,
+    /// Zip entries whose names lead outside the archive (`..`, absolute paths): never read.
+    unsafe_names: Vec<String>,
     zip: Option<zip::ZipArchive<File>>,
     paths: Vec<PathBuf>,
     limits: Limits,
@@ -94,7 +96,7 @@ impl Source {
         let file = File::open(path).map_err(|e| Error::io(path, e))?;
         let mut zip = zip::ZipArchive::new(file)
             .map_err(|e| Error::NotZip { path: path.to_path_buf(), detail: e.to_string() })?;
-        let mut entries = Vec::new();
+        let (mut entries, mut unsafe_names) = (Vec::new(), Vec::new());
         for index in 0..zip.len() {
             let file = zip
                 .by_index_raw(index)
@@ -103,9 +105,16 @@ impl Source {
                 continue;
             }
             // Names with `..` or a leading `/` are never used as paths (nothing is extracted),
-            // but they are not export files either.
-            let Some(name) = file.enclosed_name() else { continue };
-            let name = name.to_string_lossy().replace('\\', "/");
+            // but they are not export files either: reported, never read.
+            let given = file.name().map_or_else(
+                |_| String::from_utf8_lossy(file.name_raw()).into_owned(),
+                |n| n.into_owned(),
+            );
+            let name = given.replace('\\', "/");
+            if file.enclosed_name().is_none() || !is_relative(&name) {
+                unsafe_names.push(given);
+                continue;
+            }
             entries.push(Entry {
                 name,
                 size: file.size(),
@@ -117,6 +126,7 @@ impl Source {
             path: path.to_path_buf(),
             kind: SourceKind::Zip,
             entries,
+            unsafe_names,
             zip: Some(zip),
             paths: vec![],
             limits: Limits::default(),
@@ -145,10 +155,16 @@ impl Source {
             path: root.to_path_buf(),
             kind: SourceKind::Folder,
             entries,
+            unsafe_names: vec![],
             zip: None,
             paths,
             limits: Limits::default(),
         })
+    }
+
+    /// Zip entries refused for a name that leads outside the archive.
+    pub fn unsafe_names(&self) -> &[String] {
+        &self.unsafe_names
     }
 
     /// The path the export was opened from.
@@ -218,6 +234,16 @@ impl Source {
         }
         Ok(bytes)
     }
+}
+
+/// Whether a zip entry's name (with `/` separators) stays inside the archive: not absolute,
+/// no drive letter, no `..` step, no NUL.
+fn is_relative(name: &str) -> bool {
+    let drive = name.as_bytes().get(1) == Some(&b':');
+    !name.starts_with('/')
+        && !drive
+        && !name.contains('\0')
+        && name.split('/').all(|step| step != "..")
 }
 
 fn zip_err(path: &Path, entry: &Entry, e: zip::result::ZipError) -> Error {

@@ -29,6 +29,10 @@ pub struct Table {
     pub notes: Vec<String>,
 }
 
+/// No field of a real export comes near this (messages are at most 8,000 characters): a row
+/// holding a larger one is damage, skipped and reported.
+pub const MAX_FIELD: usize = 1 << 20;
+
 /// Files larger than this are read in chunks on several threads.
 const CHUNKED_FROM: usize = 8 << 20;
 
@@ -89,6 +93,17 @@ impl Table {
                     let fully_quoted =
                         header_fully_quoted(&text, record.position().map_or(0, |p| p.byte()));
                     lines_before = line - 1;
+                    for (i, cell) in cells.iter().enumerate() {
+                        let first = cells.iter().position(|c| c.eq_ignore_ascii_case(cell));
+                        if let Some(first) = first.filter(|&f| f < i && !cell.is_empty()) {
+                            let msg = format!(
+                                "column {cell:?} appears twice in the header (columns {} and {}); the first is read",
+                                first + 1,
+                                i + 1
+                            );
+                            diags.repair(file, line, "duplicated column", msg);
+                        }
+                    }
                     return Ok(Table {
                         file: file.to_string(),
                         delimiter,
@@ -254,14 +269,26 @@ impl Table {
                     continue; // a blank line, or one of empty cells
                 }
                 seen += 1;
-                if record.len() == self.header.len() || self.is_padding(&record) {
+                let start = pos.byte() as usize;
+                let at_end = reader.position().byte() as usize >= slice.len();
+                let unclosed = at_end && quote_left_open(&slice[start..], self.delimiter);
+                if !unclosed && (record.len() == self.header.len() || self.is_padding(&record)) {
+                    if record.as_slice().len() > MAX_FIELD
+                        && let Some((col, field)) =
+                            record.iter().enumerate().find(|(_, f)| f.len() > MAX_FIELD)
+                    {
+                        let name = self.header.get(col).map_or("?", String::as_str);
+                        let msg = format!(
+                            "field {name:?} holds {} bytes, more than any LinkedIn field ({MAX_FIELD} at most); the row is skipped",
+                            field.len()
+                        );
+                        diags.skip(&self.file, line, "giant field", msg);
+                        continue;
+                    }
                     each(Row { table: self, line, record: &record }, diags);
                     continue;
                 }
-                let start = pos.byte() as usize;
-                let at_end = reader.position().byte() as usize >= slice.len();
-                let spans = record.iter().any(|f| f.contains(&b'\n'));
-                if !(at_end && spans) {
+                if !unclosed {
                     let msg = format!(
                         "row has {} fields, the header has {}",
                         record.len(),
@@ -275,9 +302,13 @@ impl Table {
                 let rest = &slice[start..];
                 let last = line + rest.iter().filter(|&&b| b == b'\n').count() as u64
                     - u64::from(rest.ends_with(b"\n"));
-                let msg = format!(
-                    "a quote opened in this row never closes (it runs to line {last}); the row is skipped and reading resumes on the next line"
-                );
+                let msg = if last == line {
+                    "a quote opened in this row never closes: the file ends first (cut short?); the row is skipped".to_string()
+                } else {
+                    format!(
+                        "a quote opened in this row never closes (it runs to line {last}); the row is skipped and reading resumes on the next line"
+                    )
+                };
                 diags.skip(&self.file, line, "unclosed quote", msg);
                 match rest.iter().position(|&b| b == b'\n') {
                     Some(nl) => {
@@ -333,6 +364,26 @@ impl Row<'_> {
     pub fn file(&self) -> &str {
         &self.table.file
     }
+}
+
+/// Whether the record `raw` (the file from a record's start to its end) leaves a quoted field
+/// open: a quote opens a field only at its start, `""` inside one is a literal quote, and a
+/// quote anywhere else is a literal character, as the csv crate reads them.
+fn quote_left_open(raw: &[u8], delimiter: u8) -> bool {
+    let (mut quoted, mut field_start) = (false, true);
+    let mut bytes = raw.iter().peekable();
+    while let Some(&b) = bytes.next() {
+        if quoted {
+            if b == b'"' && bytes.next_if_eq(&&b'"').is_none() {
+                quoted = false;
+            }
+            field_start = false;
+        } else {
+            quoted = b == b'"' && field_start;
+            field_start = b == delimiter || b == b'\n' || b == b'\r';
+        }
+    }
+    quoted
 }
 
 fn reader(delimiter: u8, bytes: &[u8]) -> csv::Reader<&[u8]> {

@@ -1,12 +1,13 @@
 //! Stage 7, report: the output contract of DESIGN.md — `scores.csv` and `scores.json`, the
 //! action lists `prune.csv`, `reconnect.csv`, `welcome.csv`, `followup.csv`, and
 //! `summary.json` with the KPIs, `graph.json` and `graph.graphml`, the charts under `charts/`,
-//! `report.html` and `report.png` — each written atomically, every CSV safe to open in a
-//! spreadsheet.
+//! `report.html` and `report.png` — put in place together once every one is written (see
+//! [`Staged`]), every CSV safe to open in a spreadsheet.
 
 pub mod charts;
 pub mod html;
 pub mod lists;
+mod staged;
 mod summary;
 pub mod view;
 
@@ -16,6 +17,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 pub use lists::{Followup, followups};
+pub use staged::Staged;
 pub use summary::Summary;
 
 use crate::error::{Error, Result};
@@ -69,9 +71,14 @@ pub struct Written {
 }
 
 /// Writes every output file into `dir` (created if needed), showing the changes since the
-/// `past` runs, and returns the summary and this run's snapshot.
+/// `past` runs, and returns the summary and this run's snapshot. The files replace the
+/// previous report only once every one of them is written.
 pub fn write(analysis: &Analysis<'_>, dir: &Path, past: &Past) -> Result<Written> {
     std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+    let out = Staged::new();
+    Staged::clear_stale(dir);
+    Staged::clear_stale(&dir.join("charts"));
+    let stage = |path: &Path, bytes: &[u8]| out.write(path, bytes);
     let rows: Vec<lists::ScoreRow> =
         analysis.scored.iter().map(|s| lists::ScoreRow::new(analysis, s)).collect();
     let (prune, reconnect) = (lists::prune(analysis, &rows), lists::reconnect(&rows));
@@ -86,37 +93,38 @@ pub fn write(analysis: &Analysis<'_>, dir: &Path, past: &Past) -> Result<Written
     let summary = Summary { actions, ..Summary::new(analysis) };
     // The tables, the graph files and the pages, each on whichever thread is free.
     let scores = || -> Result<()> {
-        write_atomic(&dir.join("scores.csv"), &csv_bytes(&rows, lists::SCORES)?)?;
+        stage(&dir.join("scores.csv"), &csv_bytes(&rows, lists::SCORES)?)?;
         let json =
             serde_json::to_vec(&rows).map_err(|e| Error::io(dir.join("scores.json"), e.into()))?;
-        write_atomic(&dir.join("scores.json"), &json)
+        stage(&dir.join("scores.json"), &json)
     };
     let lists = || -> Result<()> {
-        write_atomic(&dir.join("prune.csv"), &csv_bytes(&prune, lists::PRUNE)?)?;
-        write_atomic(&dir.join("reconnect.csv"), &csv_bytes(&reconnect, lists::RECONNECT)?)?;
-        write_atomic(&dir.join("welcome.csv"), &csv_bytes(&welcome, lists::WELCOME)?)?;
-        write_atomic(&dir.join("followup.csv"), &csv_bytes(&followup, lists::FOLLOWUP)?)?;
+        stage(&dir.join("prune.csv"), &csv_bytes(&prune, lists::PRUNE)?)?;
+        stage(&dir.join("reconnect.csv"), &csv_bytes(&reconnect, lists::RECONNECT)?)?;
+        stage(&dir.join("welcome.csv"), &csv_bytes(&welcome, lists::WELCOME)?)?;
+        stage(&dir.join("followup.csv"), &csv_bytes(&followup, lists::FOLLOWUP)?)?;
         let json = serde_json::to_vec_pretty(&summary)
             .map_err(|e| Error::io(dir.join("summary.json"), e.into()))?;
-        write_atomic(&dir.join("summary.json"), &json)
+        stage(&dir.join("summary.json"), &json)
     };
     let a = analysis;
     let graph_json = || -> Result<()> {
         let json = crate::graph::write::json(a.graph, a.export, a.people, a.scored)
             .map_err(|e| Error::io(dir.join("graph.json"), e.into()))?;
-        write_atomic(&dir.join("graph.json"), &json)
+        stage(&dir.join("graph.json"), &json)
     };
     let graphml = || -> Result<()> {
         let xml = crate::graph::write::graphml(a.graph, a.export, a.people, a.scored);
-        write_atomic(&dir.join("graph.graphml"), &xml)
+        stage(&dir.join("graph.graphml"), &xml)
     };
     let tasks: [&(dyn Fn() -> Result<()> + Sync); 4] = [&scores, &graph_json, &graphml, &lists];
     let (tables, pages) = rayon::join(
         || tasks.par_iter().try_for_each(|task| task()),
-        || pages(analysis, dir, past, &summary, (&prune, &reconnect, &welcome)),
+        || pages(analysis, (dir, &out), past, &summary, (&prune, &reconnect, &welcome)),
     );
     tables?;
     let (snapshot, since) = pages?;
+    out.commit()?;
     Ok(Written { summary, snapshot, since })
 }
 
@@ -128,7 +136,7 @@ type Lists<'l, 'r> =
 /// `report.html`.
 fn pages(
     analysis: &Analysis<'_>,
-    dir: &Path,
+    (dir, out): (&Path, &Staged),
     past: &Past,
     summary: &Summary,
     (prune, reconnect, welcome): Lists<'_, '_>,
@@ -145,15 +153,15 @@ fn pages(
         let now = data.tiers.map(|n| n as u64);
         data.trend = past.trend.iter().cloned().chain([(summary.as_of.clone(), now)]).collect();
     }
-    let rendered = charts::write(&data, dir)?;
+    let rendered = charts::write(&data, dir, out)?;
     let image = dir.join("report.png");
     let png = charts::poster::png(&view.poster(&data))
         .map_err(|message| Error::Chart { file: image.clone(), message })?;
-    write_atomic(&image, &png)?;
+    out.write(&image, &png)?;
     let page = dir.join("report.html");
     let html = html::render(&view, &rendered)
         .map_err(|message| Error::Chart { file: page.clone(), message })?;
-    write_atomic(&page, html.as_bytes())?;
+    out.write(&page, html.as_bytes())?;
     Ok((snapshot, since))
 }
 
@@ -179,18 +187,6 @@ pub fn safe(cell: &str) -> String {
         Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{cell}"),
         _ => cell.to_string(),
     }
-}
-
-/// Writes `bytes` to `path` through a temporary file in the same folder and a rename, so the
-/// file is either the old one or the whole new one, never half-written.
-pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
-    let name = path.file_name().map_or("out".into(), |n| n.to_string_lossy().into_owned());
-    let tmp = path.with_file_name(format!(".{name}.{}.tmp", std::process::id()));
-    let written = std::fs::write(&tmp, bytes).and_then(|()| std::fs::rename(&tmp, path));
-    written.map_err(|e| {
-        let _ = std::fs::remove_file(&tmp);
-        Error::io(path, e)
-    })
 }
 
 /// `YYYY-MM-DD` of a moment, empty when there is none.

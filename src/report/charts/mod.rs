@@ -17,7 +17,7 @@ use rayon::prelude::*;
 pub use data::ChartData;
 
 use crate::error::{Error, Result};
-use crate::report::write_atomic;
+use crate::report::Staged;
 
 /// One chart of the report.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -120,8 +120,8 @@ pub struct Rendered {
     pub svg: String,
 }
 
-/// Draws every chart and writes `charts/<name>.png` and `charts/<name>.svg` into `dir`.
-pub fn write(d: &ChartData, dir: &Path) -> Result<Vec<Rendered>> {
+/// Draws every chart and stages `charts/<name>.png` and `charts/<name>.svg` in `dir`.
+pub fn write(d: &ChartData, dir: &Path, out: &Staged) -> Result<Vec<Rendered>> {
     let charts = dir.join("charts");
     std::fs::create_dir_all(&charts).map_err(|e| Error::io(&charts, e))?;
     let trend = (d.trend.len() >= 2).then_some(Kind::Trend);
@@ -135,8 +135,8 @@ pub fn write(d: &ChartData, dir: &Path) -> Result<Vec<Rendered>> {
             let png_path = charts.join(format!("{name}.png"));
             let png = png(kind.size(), |area| kind.draw(area, d))
                 .map_err(|m| chart_error(&png_path, m))?;
-            write_atomic(&png_path, &png)?;
-            write_atomic(&charts.join(format!("{name}.svg")), svg.as_bytes())?;
+            out.write(&png_path, &png)?;
+            out.write(&charts.join(format!("{name}.svg")), svg.as_bytes())?;
             Ok(Rendered { kind, title: kind.title(d), svg })
         })
         .collect()

@@ -1,0 +1,86 @@
+//! The report's files written as one: each goes to a hidden file beside its final name, and
+//! only when every one is written are they renamed into place. A run that fails half-way
+//! leaves the previous report exactly as it was, with no stray file behind.
+
+use std::path::{Path, PathBuf};
+use std::sync::{Mutex, MutexGuard};
+
+use crate::error::{Error, Result};
+
+/// Files written but not yet in place: (temporary, final) paths.
+#[derive(Debug, Default)]
+pub struct Staged {
+    pending: Mutex<Vec<(PathBuf, PathBuf)>>,
+}
+
+impl Staged {
+    /// Nothing staged yet.
+    pub fn new() -> Staged {
+        Staged::default()
+    }
+
+    /// Writes `bytes` beside `path` under a hidden temporary name; [`Staged::commit`] moves it
+    /// to `path`.
+    pub fn write(&self, path: &Path, bytes: &[u8]) -> Result<()> {
+        let name = path.file_name().map_or("out".into(), |n| n.to_string_lossy().into_owned());
+        let tmp = path.with_file_name(format!(".{name}.{}.tmp", std::process::id()));
+        if let Err(e) = std::fs::write(&tmp, bytes) {
+            let _ = std::fs::remove_file(&tmp);
+            return Err(Error::io(path, e));
+        }
+        self.pending().push((tmp, path.to_path_buf()));
+        Ok(())
+    }
+
+    /// Renames every staged file into place, in the order written. Each rename replaces one
+    /// file whole; should one fail, the files not yet moved are removed.
+    pub fn commit(self) -> Result<()> {
+        let pending = std::mem::take(&mut *self.pending());
+        // A folder where a file goes is the one thing a rename cannot replace: found before
+        // any file is moved.
+        if let Some((_, path)) = pending.iter().find(|(_, path)| path.is_dir()) {
+            let e = std::io::Error::other("a folder stands where this file goes");
+            let path = path.clone();
+            self.pending().extend(pending);
+            return Err(Error::io(path, e));
+        }
+        let mut left = pending.into_iter();
+        while let Some((tmp, path)) = left.next() {
+            if let Err(e) = std::fs::rename(&tmp, &path) {
+                let _ = std::fs::remove_file(&tmp);
+                self.pending().extend(left);
+                return Err(Error::io(&path, e));
+            }
+        }
+        Ok(())
+    }
+
+    /// Removes what a run killed before its commit left in `dir`: hidden `.<name>.<pid>.tmp`
+    /// files of another process.
+    pub fn clear_stale(dir: &Path) {
+        let Ok(entries) = std::fs::read_dir(dir) else { return };
+        let own = format!(".{}.tmp", std::process::id());
+        for entry in entries.flatten() {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            let pid = name.strip_suffix(".tmp").and_then(|s| s.rsplit_once('.')).map(|(_, p)| p);
+            let temporary = name.starts_with('.')
+                && pid.is_some_and(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()));
+            if temporary && !name.ends_with(&own) {
+                let _ = std::fs::remove_file(entry.path());
+            }
+        }
+    }
+
+    fn pending(&self) -> MutexGuard<'_, Vec<(PathBuf, PathBuf)>> {
+        self.pending.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+}
+
+impl Drop for Staged {
+    /// Files never committed are removed: a failed run leaves nothing behind.
+    fn drop(&mut self) {
+        for (tmp, _) in self.pending().drain(..) {
+            let _ = std::fs::remove_file(tmp);
+        }
+    }
+}
