@@ -14,11 +14,11 @@ fn main() -> ExitCode {
     let config = match Config::from_args(Args::parse()) {
         Ok(config) => config,
         Err(netsift::Error::Usage(usage)) => {
-            eprintln!("netsift: {usage}");
+            eprintln!("netsift: {}", plain(&usage));
             return ExitCode::from(2);
         }
         Err(e) => {
-            eprintln!("netsift: error: {e}");
+            eprintln!("netsift: error: {}", plain(&e.to_string()));
             return ExitCode::from(1);
         }
     };
@@ -26,18 +26,18 @@ fn main() -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) if matches!(e.downcast_ref(), Some(netsift::Error::Usage(_))) => {
-            eprintln!("netsift: {e}");
+            eprintln!("netsift: {}", plain(&e.to_string()));
             ExitCode::from(2)
         }
         Err(e) => {
-            eprintln!("netsift: error: {e:#}");
+            eprintln!("netsift: error: {}", plain(&format!("{e:#}")));
             ExitCode::from(1)
         }
     }
 }
 
 fn run(config: &Config) -> anyhow::Result<()> {
-    let mut out = std::io::stdout().lock();
+    let mut out = Plain(std::io::stdout().lock());
     match config {
         Config::Analyze { export, notes, out: dir, as_of, model, history, quiet } => {
             let bar = netsift::progress::spinner(*quiet);
@@ -110,14 +110,14 @@ fn run(config: &Config) -> anyhow::Result<()> {
 
 /// Skipped and repaired rows on stderr, unless `--quiet`.
 fn warn(diags: &netsift::diag::Diagnostics, quiet: bool) -> std::io::Result<()> {
-    if quiet { Ok(()) } else { diags.write_to(std::io::stderr().lock(), 20) }
+    if quiet { Ok(()) } else { diags.write_to(Plain(std::io::stderr().lock()), 20) }
 }
 
 /// Entries of the history folder that are not snapshots, on stderr unless `--quiet`.
 fn history_warnings(warnings: &[String], quiet: bool) {
     if !quiet {
         for w in warnings {
-            eprintln!("netsift: history: {w}");
+            eprintln!("netsift: history: {}", plain(w));
         }
     }
 }
@@ -136,6 +136,35 @@ fn emit<T: serde::Serialize>(
         out.write_all(text(value).as_bytes())?;
     }
     Ok(())
+}
+
+/// Text for a terminal: names and file names come from strangers, so control characters
+/// (an escape sequence can retitle a window, clear the screen or fake a prompt) are shown as
+/// `\u{1b}`, never sent. Line ends and tabs pass.
+fn plain(text: &str) -> std::borrow::Cow<'_, str> {
+    let control = |c: char| c.is_control() && c != '\n' && c != '\t';
+    if !text.contains(control) {
+        return text.into();
+    }
+    text.chars()
+        .map(|c| if control(c) { c.escape_unicode().to_string() } else { c.to_string() })
+        .collect::<String>()
+        .into()
+}
+
+/// A writer passing text through [`plain`].
+struct Plain<W>(W);
+
+impl<W: Write> Write for Plain<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let text = String::from_utf8_lossy(buf);
+        self.0.write_all(plain(&text).as_bytes())?;
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.0.flush()
+    }
 }
 
 fn is_broken_pipe(e: &anyhow::Error) -> bool {

@@ -122,20 +122,42 @@ fn the_report_loads_filters_sorts_and_draws() {
 fn payloads_in_the_export_run_nothing_and_show_as_text() {
     let Some(mut b) = browser() else { return };
     let dir = TestDir::new("browser-payload");
-    payload::export(&dir, "e");
-    dir.run(&["analyze", "e", "--out", "r", "-q", "--as-of", "2026-11-20"], 0);
+    // A payload in every text field of every file, and the notes.
+    let export = payload::hostile(&dir, "h");
+    let args = ["--notes", "h/notes.csv", "--out", "r", "-q", "--as-of", "2026-11-20"];
+    dir.run(&[&["analyze", export.to_str().unwrap()][..], &args].concat(), 0);
     let page = url(&dir.path("r/report.html"));
     b.open(&page).expect("report opens");
-    b.wait_for("document.querySelectorAll('#rows-body tr:not(.spacer)').length === 4", 5000)
-        .expect("the table renders every row");
-    // Give any injected handler (onerror, onload, onmouseover) a chance to fire.
+    let n = payload::HOSTILE_CONNECTIONS;
+    b.wait_for(
+        &format!("document.querySelectorAll('#rows-body tr:not(.spacer)').length === {n}"),
+        5000,
+    )
+    .expect("the table renders every row");
+    // Open every list, then hover, focus and click-less touch every element, so any injected
+    // handler (onerror, onload, onmouseover, onfocus) has its chance to fire.
+    b.eval(
+        "document.querySelectorAll('details').forEach(d => d.open = true); \
+         for (const e of document.querySelectorAll('body *')) { \
+           for (const t of ['mouseover', 'mouseenter', 'focus']) e.dispatchEvent(new Event(t)); }",
+    )
+    .unwrap();
     b.eval("new Promise(r => setTimeout(r, 300))").unwrap();
     assert_eq!(b.eval("typeof window.__pwned").unwrap(), "undefined");
+    let handlers = "Array.from(document.querySelectorAll('*')).filter(e => \
+        Array.from(e.attributes).some(a => a.name.startsWith('on'))).length";
+    assert_eq!(b.eval(handlers).unwrap(), 0, "no element carries an event handler");
+    let mut count =
+        |selector: &str| b.eval(&format!("document.querySelectorAll('{selector}').length"));
+    let injected = "img, iframe, object, embed, link, a[href^=javascript], node";
+    assert_eq!(count(injected).unwrap(), 0, "no element came from the export");
+    assert_eq!(count("style").unwrap(), 1, "the page's own style only");
+    assert_eq!(count("script").unwrap(), 2, "the page's data block and script only");
     assert_eq!(b.dialogs(), Vec::<String>::new(), "no dialog opened");
     assert_eq!(b.console_errors(), Vec::<String>::new(), "no blocked script, no error");
     assert!(b.requests().iter().all(|r| *r == page), "requests: {:?}", b.requests());
     let text: String = serde_json::from_value(b.eval("document.body.innerText").unwrap()).unwrap();
-    for literal in [payload::NAME, payload::LAST, payload::COMPANY, payload::POSITION] {
+    for literal in &payload::PAYLOADS[..3] {
         assert!(text.contains(literal), "{literal} shows as text");
     }
     let links: Vec<String> = serde_json::from_value(
@@ -143,6 +165,7 @@ fn payloads_in_the_export_run_nothing_and_show_as_text() {
             .unwrap(),
     )
     .unwrap();
+    assert!(links.iter().any(|l| l.starts_with("https://www.linkedin.com/in/p")), "{links:?}");
     for link in links {
         assert!(link.starts_with('#') || link.starts_with("https://www.linkedin.com/"), "{link}");
     }

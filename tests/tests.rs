@@ -17,6 +17,8 @@ mod fixtures;
 mod graph;
 // The history: snapshots, diffs, kills, foreign files.
 mod history;
+// A payload in every text field of every file: every output stays inert.
+mod hostile;
 // Who is who: owner, namesakes, URLs and names.
 mod identity;
 // The inspect command's output, pinned.
