@@ -5,6 +5,7 @@
 
 use jiff::Timestamp;
 use polars::prelude::{Column, DataFrame, PolarsResult};
+use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::export::{Direction, Export, MessageClass};
@@ -261,7 +262,7 @@ impl Interactions {
     /// Interactions from a list of events (any order) for `persons` people, cut at `as_of`.
     pub fn new(mut events: Vec<Event>, as_of: i64, persons: usize) -> Interactions {
         events.retain(|e| e.time <= as_of);
-        events.sort_by_key(|e| (e.person, e.time));
+        events.par_sort_by_key(|e| (e.person, e.time));
         let mut starts = Vec::with_capacity(persons + 1);
         let mut at = 0;
         for p in 0..persons as PersonId {
@@ -294,33 +295,46 @@ impl Interactions {
     /// `group_out`, `group_in`, `message_out`, `message_in` (LinkedIn messages, group
     /// messages included).
     pub fn frame(&self) -> PolarsResult<DataFrame> {
+        // Each column is its own pass over the events: built on every thread.
+        type Make<'a> = Box<dyn Fn() -> Column + Send + Sync + 'a>;
         let e = &self.events;
-        let ind =
-            |f: &dyn Fn(&Event) -> bool| e.iter().map(|x| u32::from(f(x))).collect::<Vec<u32>>();
-        let message = |x: &Event| matches!(x.channel, Channel::Message | Channel::GroupMessage);
-        let columns = vec![
-            Column::new("person".into(), e.iter().map(|x| x.person).collect::<Vec<u32>>()),
-            Column::new("time".into(), e.iter().map(|x| x.time).collect::<Vec<i64>>()),
-            Column::new("channel".into(), e.iter().map(|x| x.channel as u32).collect::<Vec<u32>>()),
-            Column::new(
-                "flow".into(),
-                e.iter()
-                    .map(|x| match x.flow {
-                        Flow::Out => 1,
-                        Flow::In => -1,
-                        Flow::Mutual => 0,
-                    })
-                    .collect::<Vec<i32>>(),
-            ),
-            Column::new("weight".into(), e.iter().map(|x| x.weight).collect::<Vec<f64>>()),
-            Column::new("out".into(), ind(&|x| x.flow == Flow::Out && !x.channel.is_group())),
-            Column::new("in".into(), ind(&|x| x.flow == Flow::In && !x.channel.is_group())),
-            Column::new("mutual".into(), ind(&|x| x.flow == Flow::Mutual)),
-            Column::new("group_out".into(), ind(&|x| x.channel.is_group() && x.flow == Flow::Out)),
-            Column::new("group_in".into(), ind(&|x| x.channel.is_group() && x.flow == Flow::In)),
-            Column::new("message_out".into(), ind(&|x| message(x) && x.flow == Flow::Out)),
-            Column::new("message_in".into(), ind(&|x| message(x) && x.flow == Flow::In)),
+        let ind = |name: &'static str, f: fn(&Event) -> bool| -> Make<'_> {
+            Box::new(move || {
+                Column::new(name.into(), e.iter().map(|x| u32::from(f(x))).collect::<Vec<u32>>())
+            })
+        };
+        fn message(x: &Event) -> bool {
+            matches!(x.channel, Channel::Message | Channel::GroupMessage)
+        }
+        let flow = |x: &Event| match x.flow {
+            Flow::Out => 1,
+            Flow::In => -1,
+            Flow::Mutual => 0,
+        };
+        let makers: Vec<Make<'_>> = vec![
+            Box::new(|| {
+                Column::new("person".into(), e.iter().map(|x| x.person).collect::<Vec<u32>>())
+            }),
+            Box::new(|| Column::new("time".into(), e.iter().map(|x| x.time).collect::<Vec<i64>>())),
+            Box::new(|| {
+                Column::new(
+                    "channel".into(),
+                    e.iter().map(|x| x.channel as u32).collect::<Vec<u32>>(),
+                )
+            }),
+            Box::new(move || Column::new("flow".into(), e.iter().map(flow).collect::<Vec<i32>>())),
+            Box::new(|| {
+                Column::new("weight".into(), e.iter().map(|x| x.weight).collect::<Vec<f64>>())
+            }),
+            ind("out", |x| x.flow == Flow::Out && !x.channel.is_group()),
+            ind("in", |x| x.flow == Flow::In && !x.channel.is_group()),
+            ind("mutual", |x| x.flow == Flow::Mutual),
+            ind("group_out", |x| x.channel.is_group() && x.flow == Flow::Out),
+            ind("group_in", |x| x.channel.is_group() && x.flow == Flow::In),
+            ind("message_out", |x| message(x) && x.flow == Flow::Out),
+            ind("message_in", |x| message(x) && x.flow == Flow::In),
         ];
+        let columns: Vec<Column> = makers.par_iter().map(|make| make()).collect();
         DataFrame::new(e.len(), columns)
     }
 }

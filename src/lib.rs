@@ -56,10 +56,14 @@ pub struct Loaded {
 
 /// Reads the export and the notes and resolves who is who.
 pub fn load(export: &Path, notes: Option<&Path>) -> Result<Loaded> {
+    progress::lap("start");
     let export = export::read(export)?;
+    progress::lap("export read");
     let mut diagnostics = export.diagnostics.clone();
     let people = People::resolve(&export, &mut diagnostics);
+    progress::lap("identity");
     let notes = notes.map(|n| notes::read(n, &people, &mut diagnostics)).transpose()?;
+    progress::lap("notes");
     Ok(Loaded { export, people, notes, diagnostics })
 }
 
@@ -88,9 +92,23 @@ pub struct Scoring {
 pub fn score(loaded: &Loaded, as_of: Timestamp, model: &Model) -> Result<Scoring> {
     let Loaded { export, people, notes, .. } = loaded;
     let interactions = Interactions::collect(export, people, notes.as_ref(), model, as_of);
-    let features = features::compute(&interactions, export, people, model)?;
-    let scored = score::score_all(export, &features, notes.as_ref(), model, &interactions, people);
-    let graph = graph::Graph::build(export, people, &interactions, &scored, notes.as_ref());
+    progress::lap("interactions");
+    // The conversation ties need no score: found on the other thread meanwhile.
+    let (scoring, groups) = rayon::join(
+        || -> Result<_> {
+            let features = features::compute(&interactions, export, people, model)?;
+            progress::lap("features");
+            let scored =
+                score::score_all(export, &features, notes.as_ref(), model, &interactions, people);
+            progress::lap("score");
+            Ok((features, scored))
+        },
+        || graph::Graph::group_pairs(export, people, interactions.as_of),
+    );
+    let (features, scored) = scoring?;
+    let graph =
+        graph::Graph::build_with(groups, export, people, &interactions, &scored, notes.as_ref());
+    progress::lap("graph");
     Ok(Scoring { interactions, features, scored, graph })
 }
 
@@ -149,6 +167,7 @@ pub fn analyze(
     }
     let trend = earlier.iter().map(|r| (r.meta.as_of.clone(), r.meta.headline().1)).collect();
     let past = report::Past { previous, trend };
+    progress::lap("history read");
     stage("writing the report");
     let analysis = Analysis {
         graph: &s.graph,
@@ -162,6 +181,7 @@ pub fn analyze(
         as_of: as_of.as_second(),
     };
     let written = report::write(&analysis, out, &past)?;
+    progress::lap("report written");
     // The report is written: a history that cannot be kept is a warning, not a failure.
     let stored = match folder {
         Some(dir) => {
@@ -176,6 +196,7 @@ pub fn analyze(
         }
         None => None,
     };
+    progress::lap("history kept");
     Ok(Analyzed {
         summary: written.summary,
         diagnostics: loaded.diagnostics,

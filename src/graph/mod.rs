@@ -115,9 +115,33 @@ pub struct Graph {
     pub companies: Vec<CompanyCluster>,
 }
 
+/// Edges between two people (the lower id first), before they join the graph.
+pub type Pairs = BTreeMap<(PersonId, PersonId), Edge>;
+
 impl Graph {
     /// Builds the graph of an analysed export.
     pub fn build(
+        export: &Export,
+        people: &People,
+        interactions: &Interactions,
+        scored: &[Scored],
+        notes: Option<&Notes>,
+    ) -> Graph {
+        let groups = Graph::group_pairs(export, people, interactions.as_of);
+        Graph::build_with(groups, export, people, interactions, scored, notes)
+    }
+
+    /// The ties that shared conversations reveal between people, up to `as_of`: the part of
+    /// the graph that needs no score, so it can be found while scoring runs.
+    pub fn group_pairs(export: &Export, people: &People, as_of: i64) -> Pairs {
+        let mut pairs = Pairs::new();
+        group_edges(export, people, as_of, &mut pairs);
+        pairs
+    }
+
+    /// [`Graph::build`], with the conversation ties found already by [`Graph::group_pairs`].
+    pub fn build_with(
+        mut pairs: Pairs,
         export: &Export,
         people: &People,
         interactions: &Interactions,
@@ -143,8 +167,6 @@ impl Graph {
                 graph.add_edge(owner, node, Edge { weight, tie: true, ..Edge::default() });
             }
         }
-        let mut pairs: BTreeMap<(PersonId, PersonId), Edge> = BTreeMap::new();
-        group_edges(export, people, interactions.as_of, &mut pairs);
         let companies = colleague_edges(export, scored, &mut pairs);
         for note in notes.map_or(&[][..], |n| &n.notes) {
             let known =

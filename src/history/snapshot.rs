@@ -5,6 +5,7 @@
 use std::path::Path;
 
 use polars::prelude::*;
+use rayon::prelude::*;
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 
@@ -67,7 +68,7 @@ impl Snapshot {
         }
         let rows: Vec<Row> = a
             .scored
-            .iter()
+            .par_iter()
             .map(|s| {
                 let c = &a.export.connections[s.connection];
                 let f = &a.features[s.connection];

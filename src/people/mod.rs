@@ -7,6 +7,7 @@ pub mod key;
 pub mod owner;
 
 use foldhash::{HashMap, HashMapExt};
+use rayon::prelude::*;
 
 use serde::Serialize;
 
@@ -178,8 +179,17 @@ impl People {
     }
 
     fn add_connections(&mut self, export: &Export, diags: &mut Diagnostics) {
-        for (i, c) in export.connections.iter().enumerate() {
-            let key = c.url.as_deref().and_then(ProfileKey::parse);
+        // Keys (percent-decoded, normalised) and names on every thread; then in file order.
+        let parsed: Vec<(Option<ProfileKey>, String, String)> = export
+            .connections
+            .par_iter()
+            .map(|c| {
+                let name = c.full_name();
+                let key = c.url.as_deref().and_then(ProfileKey::parse);
+                (key, name_key(&name), name)
+            })
+            .collect();
+        for (i, (c, (key, name_key, name))) in export.connections.iter().zip(parsed).enumerate() {
             let id = i as PersonId;
             let is_owner = key.is_some() && key == self.owner.key;
             let mut same_as = None;
@@ -197,20 +207,13 @@ impl People {
                 }
             }
             if !c.is_hidden() && !is_owner && same_as.is_none() {
-                self.by_name.entry(name_key(&c.full_name())).or_default().push(id);
+                self.by_name.entry(name_key).or_default().push(id);
             }
             let urn = c.email.as_deref().and_then(key::urn).map(str::to_string);
             if let Some(u) = &urn {
                 self.by_urn.entry(u.clone()).or_insert(id);
             }
-            self.persons.push(Person {
-                name: c.full_name(),
-                key,
-                connection: Some(i),
-                urn,
-                is_owner,
-                same_as,
-            });
+            self.persons.push(Person { name, key, connection: Some(i), urn, is_owner, same_as });
         }
     }
 

@@ -80,7 +80,7 @@ pub fn write(analysis: &Analysis<'_>, dir: &Path, past: &Past) -> Result<Written
     Staged::clear_stale(&dir.join("charts"));
     let stage = |path: &Path, bytes: &[u8]| out.write(path, bytes);
     let rows: Vec<lists::ScoreRow> =
-        analysis.scored.iter().map(|s| lists::ScoreRow::new(analysis, s)).collect();
+        analysis.scored.par_iter().map(|s| lists::ScoreRow::new(analysis, s)).collect();
     let (prune, reconnect) = (lists::prune(analysis, &rows), lists::reconnect(&rows));
     let (welcome, followup) = (lists::welcome(analysis, &rows), followups(analysis));
     let actions = summary::Actions {
@@ -92,8 +92,8 @@ pub fn write(analysis: &Analysis<'_>, dir: &Path, past: &Past) -> Result<Written
     };
     let summary = Summary { actions, ..Summary::new(analysis) };
     // The tables, the graph files and the pages, each on whichever thread is free.
-    let scores = || -> Result<()> {
-        stage(&dir.join("scores.csv"), &csv_bytes(&rows, lists::SCORES)?)?;
+    let scores_csv = || stage(&dir.join("scores.csv"), &csv_bytes(&rows, lists::SCORES)?);
+    let scores_json = || -> Result<()> {
         let json =
             serde_json::to_vec(&rows).map_err(|e| Error::io(dir.join("scores.json"), e.into()))?;
         stage(&dir.join("scores.json"), &json)
@@ -117,7 +117,8 @@ pub fn write(analysis: &Analysis<'_>, dir: &Path, past: &Past) -> Result<Written
         let xml = crate::graph::write::graphml(a.graph, a.export, a.people, a.scored);
         stage(&dir.join("graph.graphml"), &xml)
     };
-    let tasks: [&(dyn Fn() -> Result<()> + Sync); 4] = [&scores, &graph_json, &graphml, &lists];
+    let tasks: [&(dyn Fn() -> Result<()> + Sync); 5] =
+        [&scores_csv, &scores_json, &graph_json, &graphml, &lists];
     let (tables, pages) = rayon::join(
         || tasks.par_iter().try_for_each(|task| task()),
         || pages(analysis, (dir, &out), past, &summary, (&prune, &reconnect, &welcome)),

@@ -5,6 +5,8 @@
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard};
 
+use rayon::prelude::*;
+
 use crate::error::{Error, Result};
 
 /// Files written but not yet in place: (temporary, final) paths.
@@ -32,8 +34,8 @@ impl Staged {
         Ok(())
     }
 
-    /// Renames every staged file into place, in the order written. Each rename replaces one
-    /// file whole; should one fail, the files not yet moved are removed.
+    /// Renames every staged file into place. Each rename replaces one file whole; a folder
+    /// standing where a file goes fails the commit before any file is moved.
     pub fn commit(self) -> Result<()> {
         let pending = std::mem::take(&mut *self.pending());
         // A folder where a file goes is the one thing a rename cannot replace: found before
@@ -44,15 +46,18 @@ impl Staged {
             self.pending().extend(pending);
             return Err(Error::io(path, e));
         }
-        let mut left = pending.into_iter();
-        while let Some((tmp, path)) = left.next() {
-            if let Err(e) = std::fs::rename(&tmp, &path) {
-                let _ = std::fs::remove_file(&tmp);
-                self.pending().extend(left);
-                return Err(Error::io(&path, e));
+        // Renaming over a large file frees it: the renames go on every thread.
+        let failed: Vec<(PathBuf, PathBuf, std::io::Error)> = pending
+            .into_par_iter()
+            .filter_map(|(tmp, path)| std::fs::rename(&tmp, &path).err().map(|e| (tmp, path, e)))
+            .collect();
+        match failed.into_iter().next() {
+            None => Ok(()),
+            Some((tmp, path, e)) => {
+                let _ = std::fs::remove_file(tmp);
+                Err(Error::io(path, e))
             }
         }
-        Ok(())
     }
 
     /// Removes what a run killed before its commit left in `dir`: hidden `.<name>.<pid>.tmp`
