@@ -196,7 +196,7 @@ impl Interactions {
         model: &Model,
         as_of: Timestamp,
     ) -> Interactions {
-        let mut events = Vec::new();
+        let mut events = Vec::with_capacity(export.messages.rows.len() + export.invitations.len());
         let mut push = |person, time: Timestamp, channel: Channel, flow| {
             let weight = model.depth(channel.key());
             events.push(Event { person, time: time.as_second(), channel, flow, weight });

@@ -192,9 +192,8 @@ impl Source {
     }
 
     /// Reads one file whole, refusing anything that inflates past the limit.
-    pub fn read(&mut self, entry: &Entry) -> Result<Vec<u8>> {
-        // (A zip entry is inflated in one stream; a file on disk is read in two halves at once
-        // when large: the copy out of the page cache is a third of reading the biggest file.)
+    pub fn read(&mut self, entry: &Entry) -> Result<Bytes> {
+        // (A zip entry is inflated in one stream; a large file on disk is mapped.)
         let Limits { max_bytes, max_ratio, ratio_floor } = self.limits;
         let by_ratio =
             entry.compressed.map_or(u64::MAX, |c| c.saturating_mul(max_ratio).max(ratio_floor));
@@ -207,7 +206,7 @@ impl Source {
         // The declared size may lie, but never past the limit: reserving (not touching) that
         // much saves growing a vector of hundreds of megabytes by copies.
         let mut bytes = Vec::with_capacity(entry.size.min(limit) as usize + 1);
-        match &mut self.zip {
+        let bytes = match &mut self.zip {
             Some(zip) => {
                 let raw =
                     zip.by_index_raw(entry.index).map_err(|e| zip_err(&self.path, entry, e))?;
@@ -223,12 +222,13 @@ impl Source {
                 file.take(limit + 1)
                     .read_to_end(&mut bytes)
                     .map_err(|e| Error::io(self.path.join(&entry.name), e))?;
+                Bytes::Owned(bytes)
             }
             None => {
                 let path = &self.paths[entry.index];
-                bytes = read_file(path, limit, bytes).map_err(|e| Error::io(path, e))?;
+                read_file(path, limit, bytes).map_err(|e| Error::io(path, e))?
             }
-        }
+        };
         if bytes.len() as u64 > limit {
             return Err(too_large());
         }
@@ -271,23 +271,83 @@ fn rank<'a>(e: &'a Entry, name: &str, all: &[Entry]) -> (bool, bool, usize, &'a 
 }
 
 /// Reads a file of at most `limit` bytes (one byte more shows it is over). A large file is
-/// read in two halves on two threads; should it grow meanwhile, the rest is read after them.
-fn read_file(path: &Path, limit: u64, mut bytes: Vec<u8>) -> std::io::Result<Vec<u8>> {
-    use std::os::unix::fs::FileExt;
-    let mut file = File::open(path)?;
-    let len = file.metadata()?.len().min(limit + 1);
-    if len < (64 << 20) {
-        file.take(limit + 1).read_to_end(&mut bytes)?;
-        return Ok(bytes);
+/// mapped read-only rather than copied: its pages come straight from the page cache as the
+/// parse reaches them (as ripgrep does for large files). A file that cannot be mapped is read.
+fn read_file(path: &Path, limit: u64, mut bytes: Vec<u8>) -> std::io::Result<Bytes> {
+    let file = File::open(path)?;
+    let len = file.metadata()?.len();
+    if (MAP_FROM..=limit).contains(&len) {
+        // SAFETY: the map is read-only and private. Another program truncating the file while
+        // netsift reads it would fault (SIGBUS); the export is the user's own download.
+        if let Ok(map) = unsafe { memmap2::Mmap::map(&file) } {
+            return Ok(Bytes::Mapped { map, start: 0 });
+        }
     }
-    // Zeroed by the system as the pages are first touched, on both threads, not up front.
-    let mut bytes = vec![0; len as usize];
-    let (first, second) = bytes.split_at_mut(len as usize / 2);
-    let at = first.len() as u64;
-    let (a, b) = rayon::join(|| file.read_exact_at(first, 0), || file.read_exact_at(second, at));
-    a?;
-    b?;
-    std::io::Seek::seek(&mut file, std::io::SeekFrom::Start(len))?;
-    file.take(limit + 1 - len).read_to_end(&mut bytes)?;
-    Ok(bytes)
+    file.take(limit + 1).read_to_end(&mut bytes)?;
+    Ok(Bytes::Owned(bytes))
+}
+
+/// Files at least this large are mapped, not read.
+const MAP_FROM: u64 = 64 << 20;
+
+/// The bytes of one file of the export: read into memory, or mapped.
+pub enum Bytes {
+    /// Read (a zip entry inflated, a small file, a file converted to UTF-8).
+    Owned(Vec<u8>),
+    /// A large file on disk, mapped read-only; `start` skips a byte-order mark.
+    Mapped {
+        /// The map.
+        map: memmap2::Mmap,
+        /// Where the text starts.
+        start: usize,
+    },
+}
+
+impl Bytes {
+    /// Drops the first `n` bytes (a byte-order mark).
+    pub fn skip(&mut self, n: usize) {
+        match self {
+            Bytes::Owned(bytes) => drop(bytes.drain(..n)),
+            Bytes::Mapped { start, .. } => *start += n,
+        }
+    }
+}
+
+impl std::ops::Deref for Bytes {
+    type Target = [u8];
+
+    fn deref(&self) -> &[u8] {
+        match self {
+            Bytes::Owned(bytes) => bytes,
+            Bytes::Mapped { map, start } => &map[*start..],
+        }
+    }
+}
+
+impl From<Vec<u8>> for Bytes {
+    fn from(bytes: Vec<u8>) -> Bytes {
+        Bytes::Owned(bytes)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_large_file_is_mapped_and_reads_as_written() {
+        let path = std::env::temp_dir().join(format!("netsift-map-{}.csv", std::process::id()));
+        let mut text = b"\xEF\xBB\xBFFROM,DATE\n".to_vec();
+        text.resize(MAP_FROM as usize + 10, b'x');
+        std::fs::write(&path, &text).unwrap();
+        let mut bytes = read_file(&path, u64::MAX, vec![]).unwrap();
+        assert!(matches!(bytes, Bytes::Mapped { .. }));
+        assert!(*bytes == text[..]);
+        bytes.skip(3);
+        assert!(bytes.starts_with(b"FROM,DATE\n") && bytes.len() == text.len() - 3);
+        // Past the limit, one byte more than the limit is read, which the caller refuses.
+        let bytes = read_file(&path, MAP_FROM, vec![]).unwrap();
+        assert!(matches!(bytes, Bytes::Owned(_)) && bytes.len() as u64 == MAP_FROM + 1);
+        std::fs::remove_file(&path).unwrap();
+    }
 }

@@ -7,6 +7,7 @@ use csv::{ByteRecord, ReaderBuilder, StringRecord};
 
 use crate::diag::Diagnostics;
 use crate::error::{Error, Result};
+use crate::export::source::Bytes;
 
 /// How many records to look through for the header (preamble, blank and padding lines).
 const HEADER_SEARCH: usize = 20;
@@ -16,7 +17,7 @@ pub struct Table {
     /// The file as named inside the export.
     pub file: String,
     /// The file as UTF-8 (validated, or converted from UTF-16 or Windows-1252).
-    text: Vec<u8>,
+    text: Bytes,
     delimiter: u8,
     header: Vec<String>,
     data_start: usize,
@@ -61,11 +62,11 @@ impl Table {
     /// holds every column in `required` (case-insensitive).
     pub fn parse(
         file: &str,
-        bytes: Vec<u8>,
+        bytes: impl Into<Bytes>,
         required: &[&str],
         diags: &mut Diagnostics,
     ) -> Result<Table> {
-        let (text, mut notes) = decode(file, bytes, diags);
+        let (text, mut notes) = decode(file, bytes.into(), diags);
         // A file's line ends are all of one kind: its start tells.
         if text[..text.len().min(1 << 16)].windows(2).any(|w| w == b"\r\n") {
             notes.push("CRLF line ends".into());
@@ -412,7 +413,7 @@ fn header_fully_quoted(text: &[u8], start: u64) -> bool {
 
 /// Decodes a file to UTF-8: strips a UTF-8 BOM, transcodes UTF-16 (with a BOM, or
 /// recognised by its zero bytes), and falls back to Windows-1252 with a warning.
-pub fn decode(file: &str, bytes: Vec<u8>, diags: &mut Diagnostics) -> (Vec<u8>, Vec<String>) {
+pub fn decode(file: &str, bytes: Bytes, diags: &mut Diagnostics) -> (Bytes, Vec<String>) {
     let mut notes = Vec::new();
     let utf16 = if bytes.starts_with(&[0xFF, 0xFE]) {
         Some(encoding_rs::UTF_16LE)
@@ -431,12 +432,12 @@ pub fn decode(file: &str, bytes: Vec<u8>, diags: &mut Diagnostics) -> (Vec<u8>, 
         if had_errors {
             diags.repair(file, 0, "bad encoding", format!("invalid {} replaced", encoding.name()));
         }
-        return (text.into_owned().into_bytes(), notes);
+        return (text.into_owned().into_bytes().into(), notes);
     }
     let mut bytes = bytes;
     if bytes.starts_with(b"\xEF\xBB\xBF") {
         notes.push("UTF-8 BOM".into());
-        bytes.drain(..3);
+        bytes.skip(3);
     }
     if is_utf8(&bytes) {
         return (bytes, notes);
@@ -451,7 +452,7 @@ pub fn decode(file: &str, bytes: Vec<u8>, diags: &mut Diagnostics) -> (Vec<u8>, 
     );
     notes.push("Windows-1252".into());
     let (text, _, _) = encoding_rs::WINDOWS_1252.decode(&bytes);
-    (text.into_owned().into_bytes(), notes)
+    (text.into_owned().into_bytes().into(), notes)
 }
 
 /// Whether `bytes` are UTF-8; a large file is checked in pieces on every thread, split where
