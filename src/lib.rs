@@ -197,9 +197,13 @@ pub fn analyze(
         None => None,
     };
     progress::lap("history kept");
+    // A million messages take a while to free: another thread does it while the caller goes
+    // on (and a command line exits without waiting for it).
+    let Loaded { export, people, notes, diagnostics } = loaded;
+    rayon::spawn(move || drop((export, people, notes, s, past, written.snapshot)));
     Ok(Analyzed {
         summary: written.summary,
-        diagnostics: loaded.diagnostics,
+        diagnostics,
         since: written.since,
         stored,
         history_warnings,
