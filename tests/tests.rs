@@ -13,6 +13,8 @@ mod damaged;
 mod errors;
 // Every era fixture read exactly as hand-counted.
 mod fixtures;
+// The fuzz corpora and former crashes replayed through the fuzz targets' bodies.
+mod fuzz_replay;
 // The relationship graph: communities, brokers, intro paths.
 mod graph;
 // The history: snapshots, diffs, kills, foreign files.

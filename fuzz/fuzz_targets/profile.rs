@@ -1,0 +1,8 @@
+//! Fuzz target `profile`: see `harness::profile`.
+#![no_main]
+
+#[allow(dead_code)]
+#[path = "../harness.rs"]
+mod harness;
+
+libfuzzer_sys::fuzz_target!(|data: &[u8]| harness::profile(data));

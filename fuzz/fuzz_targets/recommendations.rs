@@ -1,0 +1,8 @@
+//! Fuzz target `recommendations`: see `harness::recommendations`.
+#![no_main]
+
+#[allow(dead_code)]
+#[path = "../harness.rs"]
+mod harness;
+
+libfuzzer_sys::fuzz_target!(|data: &[u8]| harness::recommendations(data));

@@ -1,0 +1,8 @@
+//! Fuzz target `zip`: see `harness::zip`.
+#![no_main]
+
+#[allow(dead_code)]
+#[path = "../harness.rs"]
+mod harness;
+
+libfuzzer_sys::fuzz_target!(|data: &[u8]| harness::zip(data));
