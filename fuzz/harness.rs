@@ -13,7 +13,7 @@ use netsift::export::dates::{Zone, parse_date, parse_time};
 use netsift::export::table::Table;
 use netsift::export::{
     self, FileReport, Limits, connections, endorsements, invitations, messages, profile,
-    recommendations,
+    recommendations, stream,
 };
 use netsift::people::People;
 
@@ -46,8 +46,9 @@ pub fn connections(data: &[u8]) {
     read("Connections.csv", data, &columns, connections::read);
 }
 
-/// messages.csv, read as one and in 2 to 4 chunks (by the input's length): the same messages,
-/// report and diagnostics whatever the split (the contract of `messages::read_chunks`).
+/// messages.csv, read as one, in 2 to 4 chunks (by the input's length) and while it trickles
+/// in (as from a zip): the same messages, report and diagnostics whatever the split (the
+/// contract of `messages::read_chunks` and `messages::stream`).
 pub fn messages(data: &[u8]) {
     let mut diags = Diagnostics::default();
     let table = match Table::parse("messages.csv", data.to_vec(), &["FROM", "DATE"], &mut diags) {
@@ -68,7 +69,33 @@ pub fn messages(data: &[u8]) {
         assert_eq!(many_report, one_report, "{n} chunks");
         assert_eq!(many_diags, one_diags, "{n} chunks");
     }
+    // Read while it trickles in, as from a zip, in runs of a few bytes: the same again.
+    let step = 1 + data.len() % 61;
+    let (inflated, streamed) = stream::inflate_while(Trickle(data), data.len(), |feed| {
+        messages::stream("messages.csv", feed, step)
+    });
+    let stream::Inflated::Whole(text) = inflated else { panic!("all of it arrives") };
+    assert!(text == data);
+    if let Some(streamed) = streamed {
+        let mut streamed_diags = Diagnostics::default();
+        let (read, report) = messages::finish_stream(streamed, text, &mut streamed_diags);
+        assert!(read == one, "read while arriving in runs of {step}: other messages");
+        assert_eq!(report, one_report, "runs of {step}");
+        assert_eq!(streamed_diags, one_diags, "runs of {step}");
+    }
     show(&one_diags);
+}
+
+/// Hands out its bytes a few at a time, as an inflating zip entry does.
+struct Trickle<'a>(&'a [u8]);
+
+impl std::io::Read for Trickle<'_> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = buf.len().min(self.0.len()).min(37);
+        buf[..n].copy_from_slice(&self.0[..n]);
+        self.0 = &self.0[n..];
+        Ok(n)
+    }
 }
 
 /// Invitations.csv.

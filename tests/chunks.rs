@@ -1,9 +1,12 @@
 //! A large messages file is read in chunks on several threads: the rows, strings,
 //! conversations and reports are exactly those of one sequential read, whatever the split, and
-//! a file with a row that cannot be read is read again as one.
+//! a file with a row that cannot be read is read again as one. The same holds for a file read
+//! while it is inflated from a zip.
 
 use netsift::diag::Diagnostics;
-use netsift::export::messages::read_chunks;
+use netsift::export::FileReport;
+use netsift::export::messages::{self, Messages, read_chunks};
+use netsift::export::stream::{Inflated, inflate_while};
 use netsift::export::table::Table;
 
 use crate::util::TestDir;
@@ -53,4 +56,84 @@ fn a_bad_row_sends_the_file_back_to_one_read() {
     broken.replace_range(date - 19..date, "not a date at all!!");
     broken.push_str("\"only\",\"three\",\"fields\"\n");
     compare(broken.into_bytes());
+}
+
+/// Hands out its bytes a few thousand at a time, as an inflating zip entry does.
+struct Trickle<'a>(&'a [u8]);
+
+impl std::io::Read for Trickle<'_> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = buf.len().min(self.0.len()).min(4093);
+        buf[..n].copy_from_slice(&self.0[..n]);
+        self.0 = &self.0[n..];
+        Ok(n)
+    }
+}
+
+type Read = (Messages, FileReport, Diagnostics);
+
+fn whole(bytes: Vec<u8>) -> Read {
+    let mut diags = Diagnostics::default();
+    let table = Table::parse("messages.csv", bytes, &messages::REQUIRED, &mut diags).unwrap();
+    let (read, report) = messages::read(&table, &mut diags).unwrap();
+    (read, report, diags)
+}
+
+/// The file read while it trickles in, in runs of `step` bytes; whether it was (else it was
+/// read whole once all had arrived, as netsift does).
+fn streamed(bytes: &[u8], step: usize) -> (Read, bool) {
+    let (inflated, streamed) = inflate_while(Trickle(bytes), bytes.len(), |feed| {
+        messages::stream("messages.csv", feed, step)
+    });
+    let Inflated::Whole(text) = inflated else { panic!("the whole file arrives") };
+    assert!(text == bytes);
+    match streamed {
+        Some(streamed) => {
+            let mut diags = Diagnostics::default();
+            let (read, report) = messages::finish_stream(streamed, text, &mut diags);
+            ((read, report, diags), true)
+        }
+        None => (whole(text), false),
+    }
+}
+
+/// Read while arriving, in runs of several sizes, exactly as read whole; `streams` says
+/// whether the file can be read while arriving at all.
+fn compare_streamed(bytes: Vec<u8>, streams: bool) {
+    let one = whole(bytes.clone());
+    for step in [1, 997, 30_000, 250_000, bytes.len()] {
+        let (read, was) = streamed(&bytes, step);
+        assert_eq!(was, streams, "step {step}");
+        assert!(read.0 == one.0, "step {step}: the same messages");
+        assert_eq!(read.1, one.1, "step {step}");
+        assert_eq!(read.2, one.2, "step {step}: the same diagnostics");
+    }
+}
+
+#[test]
+fn read_while_inflated_exactly_as_read_whole() {
+    let dir = TestDir::new("chunks-stream");
+    let bytes = messages_file(&dir);
+    assert!(bytes.len() > 1 << 20, "longer than the head the header is looked for in");
+    compare_streamed(bytes.clone(), true);
+    // With a byte-order mark and CRLF line ends, as a spreadsheet saves it.
+    let mut crlf = b"\xEF\xBB\xBF".to_vec();
+    crlf.extend(String::from_utf8(bytes.clone()).unwrap().replace('\n', "\r\n").into_bytes());
+    compare_streamed(crlf, true);
+    // A row it cannot read: every row is read again whole, with the same report.
+    let mut broken = bytes.clone();
+    broken.extend_from_slice(b"\"only\",\"three\",\"fields\"\n");
+    let ((.., diags), was) = streamed(&broken, 30_000);
+    assert!(was && diags.items().len() == 1);
+    compare_streamed(broken, true);
+    // Not UTF-8 far past the header: read whole as Windows-1252, with the warning.
+    let mut latin = bytes.clone();
+    let at = latin.len() * 3 / 4;
+    let at = at + latin[at..].iter().position(|&b| b == b'e').unwrap();
+    latin[at] = 0xE9;
+    compare_streamed(latin, false);
+    // A header that never comes in the first megabyte: read whole.
+    let mut late = vec![b'\n'; (1 << 20) + 10];
+    late.extend_from_slice(&bytes);
+    compare_streamed(late, false);
 }

@@ -67,6 +67,23 @@ fn folder_and_zip_samples_read_alike_and_every_note_resolves() {
 }
 
 #[test]
+fn a_large_messages_file_reads_from_the_zip_as_from_the_folder() {
+    // Large enough to be parsed while it is inflated from the zip.
+    let dir = TestDir::new("sample-large");
+    let args = ["--connections", "300", "--messages", "26000", "--seed", "3"];
+    dir.run(&[&["sample", "--out", "folder"][..], &args].concat(), 0);
+    dir.run(&[&["sample", "--out", "zip", "--zip"][..], &args].concat(), 0);
+    let size = std::fs::metadata(dir.path(&format!("folder/{NAME}/messages.csv"))).unwrap().len();
+    assert!(size > netsift::export::table::CHUNKED_FROM as u64, "{size} bytes");
+    let folder = netsift::export::read(&dir.path(&format!("folder/{NAME}"))).unwrap();
+    let zip = netsift::export::read(&dir.path(&format!("zip/{NAME}.zip"))).unwrap();
+    assert_eq!(zip.messages.rows.len(), 26000);
+    assert!(zip.messages == folder.messages);
+    assert_eq!(zip.files, folder.files);
+    assert_eq!(zip.diagnostics, folder.diagnostics);
+}
+
+#[test]
 fn the_same_seed_writes_the_same_bytes() {
     let dir = TestDir::new("sample-seed");
     for out in ["a", "b"] {

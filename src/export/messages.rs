@@ -10,7 +10,8 @@ use serde::Serialize;
 
 use super::FileReport;
 use super::dates::{Zone, parse_time};
-use super::table::{Row, Table};
+use super::stream::Feed;
+use super::table::{Chunk, Row, Table};
 use crate::diag::Diagnostics;
 use crate::error::Result;
 
@@ -294,39 +295,88 @@ pub fn read(table: &Table, diags: &mut Diagnostics) -> Result<(Messages, FileRep
 /// any chunk meets a row it cannot read.
 pub fn read_chunks(
     table: &Table,
-    chunks: Option<Vec<super::table::Chunk>>,
+    chunks: Option<Vec<Chunk>>,
     diags: &mut Diagnostics,
 ) -> (Messages, FileReport) {
-    let columns = Columns::of(table);
-    let chunked = chunks.and_then(|chunks| {
+    let parts = chunks.map(|chunks| {
         use rayon::prelude::*;
-        let parts: Vec<(Builder, Diagnostics, u64)> = chunks
-            .par_iter()
-            .map(|chunk| {
-                let (mut part, mut found) = (Builder::default(), Diagnostics::default());
-                let seen = table.rows_in(chunk, &mut found, |row, d| part.push(&columns, &row, d));
-                (part, found, seen)
-            })
-            .collect();
-        if parts.iter().any(|(_, found, _)| !found.items().is_empty()) {
-            return None;
-        }
+        let columns = Columns::of(table);
+        let data = table.data();
+        chunks.par_iter().map(|chunk| Part::read(table, &columns, data, chunk)).collect()
+    });
+    finish(table, parts, diags)
+}
+
+/// The header columns that a file read while inflated needs (see [`Streamed`]).
+pub const REQUIRED: [&str; 2] = ["FROM", "DATE"];
+
+/// messages.csv read while it was inflated ([`stream`]), to be finished with the whole file.
+pub struct Streamed {
+    table: Table,
+    skip: usize,
+    parts: Vec<Part>,
+}
+
+/// Reads messages.csv while `feed` inflates it, each run of about `step` bytes on another
+/// thread as soon as it is inflated; `None` when the file must be read whole instead (see
+/// [`Table::stream`]).
+pub fn stream(file: &str, feed: &Feed, step: usize) -> Option<Streamed> {
+    let columns = std::sync::OnceLock::new();
+    let (table, skip, parts) = Table::stream(file, feed, &REQUIRED, step, |table, data, chunk| {
+        Part::read(table, columns.get_or_init(|| Columns::of(table)), data, chunk)
+    })?;
+    Some(Streamed { table, skip, parts })
+}
+
+/// Finishes a read begun by [`stream`], given the whole file as inflated: the chunks joined,
+/// or, if any met a row it could not read, the file read again as one.
+pub fn finish_stream(
+    streamed: Streamed,
+    text: Vec<u8>,
+    diags: &mut Diagnostics,
+) -> (Messages, FileReport) {
+    let Streamed { table, skip, parts } = streamed;
+    finish(&table.with_text(text, skip), Some(parts), diags)
+}
+
+/// The messages of one chunk, with what it found wrong and how many rows it saw.
+struct Part {
+    builder: Builder,
+    found: Diagnostics,
+    seen: u64,
+}
+
+impl Part {
+    fn read(table: &Table, columns: &Columns, data: &[u8], chunk: &Chunk) -> Part {
+        let (mut builder, mut found) = (Builder::default(), Diagnostics::default());
+        let seen = table.rows_of(data, chunk, &mut found, |row, d| builder.push(columns, &row, d));
+        Part { builder, found, seen }
+    }
+}
+
+/// Joins the chunks read, in order, or reads the table as one when there are none or any
+/// met a row it could not read.
+fn finish(
+    table: &Table,
+    parts: Option<Vec<Part>>,
+    diags: &mut Diagnostics,
+) -> (Messages, FileReport) {
+    let chunked = parts.filter(|parts| parts.iter().all(|p| p.found.items().is_empty()));
+    let joined = chunked.and_then(|parts| {
         let mut parts = parts.into_iter();
-        let (mut whole, _, mut seen) = parts.next()?;
-        for (part, _, n) in parts {
-            whole.append(part);
-            seen += n;
+        let Part { builder: mut whole, mut seen, .. } = parts.next()?;
+        for part in parts {
+            whole.append(part.builder);
+            seen += part.seen;
         }
         Some((whole, seen))
     });
-    let (builder, rows) = match chunked {
-        Some(read) => read,
-        None => {
-            let mut whole = Builder::default();
-            let seen = table.rows(diags, |row, d| whole.push(&columns, &row, d));
-            (whole, seen)
-        }
-    };
+    let (builder, rows) = joined.unwrap_or_else(|| {
+        let columns = Columns::of(table);
+        let mut whole = Builder::default();
+        let seen = table.rows(diags, |row, d| whole.push(&columns, &row, d));
+        (whole, seen)
+    });
     let out = builder.out;
     let report = FileReport::new(table, rows, out.rows.len() as u64, variant(table));
     (out, report)

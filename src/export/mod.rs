@@ -10,6 +10,7 @@ pub mod messages;
 pub mod profile;
 pub mod recommendations;
 pub mod source;
+pub mod stream;
 pub mod table;
 
 use std::path::{Path, PathBuf};
@@ -51,6 +52,9 @@ pub mod names {
     /// Profile.csv.
     pub const PROFILE: &[&str] = &["Profile.csv"];
 }
+
+/// messages.csv read while inflated is parsed in runs of this many bytes.
+const STREAM_STEP: usize = 16 << 20;
 
 /// Message files that hold chats with LinkedIn's AI coach, never person-to-person messages.
 pub const COACH_FILES: [&str; 4] = [
@@ -177,7 +181,7 @@ pub fn read_limited(path: &Path, limits: Limits) -> Result<Export> {
     // Every other file comes from the folder of the Connections.csv used, where it has one.
     let home = folder(&r.files[0].name).to_string();
     r.home = Some(home.clone());
-    let messages = r.load(MESSAGES, &["FROM", "DATE"], false, messages::read)?;
+    let messages = r.load_messages()?;
     let columns = ["From", "To", "Sent At", "Direction"];
     let invitations = r.load(INVITATIONS, &columns, false, invitations::read)?;
     let columns = ["Endorsement Date", "Endorser First Name", "Endorser Last Name"];
@@ -231,16 +235,56 @@ impl Reader<'_> {
         required_file: bool,
         read: impl FnOnce(&Table, &mut Diagnostics) -> Result<(T, FileReport)>,
     ) -> Result<Option<T>> {
-        let Some(table) = self.table(names, columns, required_file)? else { return Ok(None) };
-        let (value, mut report) = read(&table, &mut self.diags)?;
-        report.ignored_copies = self.copies(names, &table.file);
-        self.files.push(report);
+        let Some(entry) = self.pick(names)? else { return Ok(None) };
+        let bytes = self.source.read(&entry)?;
+        let Some(table) = self.table(&entry, bytes, columns, required_file)? else {
+            return Ok(None);
+        };
+        let (value, report) = read(&table, &mut self.diags)?;
+        self.done(names, report);
         Ok(Some(value))
     }
 
-    fn table(&mut self, names: &[&str], columns: &[&str], fatal: bool) -> Result<Option<Table>> {
-        let Some(entry) = self.pick(names)? else { return Ok(None) };
-        let bytes = self.source.read(&entry)?;
+    /// messages.csv, the one large file: from a zip, parsed while it is inflated
+    /// ([`messages::stream`]); else as [`Reader::load`] reads any file.
+    fn load_messages(&mut self) -> Result<Option<Messages>> {
+        let (names, columns) = (names::MESSAGES, &messages::REQUIRED);
+        let streamed = match self.pick(names)? {
+            Some(entry) if entry.size >= table::CHUNKED_FROM as u64 => self
+                .source
+                .inflate_while(&entry, |feed| messages::stream(&entry.name, feed, STREAM_STEP))?
+                .map(|(bytes, streamed)| (entry, bytes, streamed)),
+            _ => None,
+        };
+        let Some((entry, bytes, streamed)) = streamed else {
+            return self.load(names, columns, false, messages::read);
+        };
+        let (messages, report) = match streamed {
+            Some(streamed) => messages::finish_stream(streamed, bytes, &mut self.diags),
+            None => {
+                let Some(table) = self.table(&entry, bytes.into(), columns, false)? else {
+                    return Ok(None);
+                };
+                messages::read(&table, &mut self.diags)?
+            }
+        };
+        self.done(names, report);
+        Ok(Some(messages))
+    }
+
+    /// Records what was read from one of `names`.
+    fn done(&mut self, names: &[&str], mut report: FileReport) {
+        report.ignored_copies = self.copies(names, &report.name);
+        self.files.push(report);
+    }
+
+    fn table(
+        &mut self,
+        entry: &Entry,
+        bytes: source::Bytes,
+        columns: &[&str],
+        fatal: bool,
+    ) -> Result<Option<Table>> {
         match Table::parse(&entry.name, bytes, columns, &mut self.diags) {
             Ok(table) => Ok(Some(table)),
             Err(e) if !fatal => {

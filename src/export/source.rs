@@ -6,6 +6,7 @@ use std::fs::File;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
+use super::stream::{self, Feed, Inflated};
 use crate::error::{Error, Result};
 
 /// No file of an export may be larger than this: the largest real messages.csv files are a few
@@ -191,48 +192,76 @@ impl Source {
         found
     }
 
-    /// Reads one file whole, refusing anything that inflates past the limit.
-    pub fn read(&mut self, entry: &Entry) -> Result<Bytes> {
-        // (A zip entry is inflated in one stream; a large file on disk is mapped.)
+    /// The most bytes `entry` may inflate to; an error when it declares more.
+    fn limit(&self, entry: &Entry) -> Result<u64> {
         let Limits { max_bytes, max_ratio, ratio_floor } = self.limits;
         let by_ratio =
             entry.compressed.map_or(u64::MAX, |c| c.saturating_mul(max_ratio).max(ratio_floor));
         let limit = max_bytes.min(by_ratio);
-        let too_large =
-            || Error::TooLarge { path: self.path.clone(), entry: entry.name.clone(), limit };
         if entry.size > limit {
-            return Err(too_large());
+            return Err(self.too_large(entry, limit));
         }
+        Ok(limit)
+    }
+
+    fn too_large(&self, entry: &Entry, limit: u64) -> Error {
+        Error::TooLarge { path: self.path.clone(), entry: entry.name.clone(), limit }
+    }
+
+    /// The zip entry, ready to inflate; an error when it is encrypted or unreadable.
+    fn open_entry(&mut self, entry: &Entry) -> Result<zip::read::ZipFile<'_, File>> {
+        let Some(zip) = &mut self.zip else { unreachable!("only zip entries are opened") };
+        let raw = zip.by_index_raw(entry.index).map_err(|e| zip_err(&self.path, entry, e))?;
+        if raw.encrypted() {
+            return Err(Error::Encrypted { path: self.path.clone(), entry: entry.name.clone() });
+        }
+        drop(raw);
+        zip.by_index(entry.index).map_err(|e| zip_err(&self.path, entry, e))
+    }
+
+    /// Reads one file whole, refusing anything that inflates past the limit.
+    pub fn read(&mut self, entry: &Entry) -> Result<Bytes> {
+        // (A zip entry is inflated in one stream; a large file on disk is mapped.)
+        let limit = self.limit(entry)?;
         // The declared size may lie, but never past the limit: reserving (not touching) that
         // much saves growing a vector of hundreds of megabytes by copies.
         let mut bytes = Vec::with_capacity(entry.size.min(limit) as usize + 1);
-        let bytes = match &mut self.zip {
-            Some(zip) => {
-                let raw =
-                    zip.by_index_raw(entry.index).map_err(|e| zip_err(&self.path, entry, e))?;
-                if raw.encrypted() {
-                    return Err(Error::Encrypted {
-                        path: self.path.clone(),
-                        entry: entry.name.clone(),
-                    });
-                }
-                drop(raw);
-                let file = zip.by_index(entry.index).map_err(|e| zip_err(&self.path, entry, e))?;
-                // Never trust the declared size: stop one byte past the limit.
-                file.take(limit + 1)
-                    .read_to_end(&mut bytes)
-                    .map_err(|e| Error::io(self.path.join(&entry.name), e))?;
-                Bytes::Owned(bytes)
-            }
-            None => {
-                let path = &self.paths[entry.index];
-                read_file(path, limit, bytes).map_err(|e| Error::io(path, e))?
-            }
+        let bytes = if self.zip.is_some() {
+            let at = self.path.join(&entry.name);
+            // Never trust the declared size: stop one byte past the limit.
+            self.open_entry(entry)?
+                .take(limit + 1)
+                .read_to_end(&mut bytes)
+                .map_err(|e| Error::io(at, e))?;
+            Bytes::Owned(bytes)
+        } else {
+            let path = &self.paths[entry.index];
+            read_file(path, limit, bytes).map_err(|e| Error::io(path, e))?
         };
         if bytes.len() as u64 > limit {
-            return Err(too_large());
+            return Err(self.too_large(entry, limit));
         }
         Ok(bytes)
+    }
+
+    /// For a zip entry, inflates it on a thread of its own while `consume` reads the bytes
+    /// inflated so far ([`stream::inflate_while`]); `None` for a file in a folder, or when
+    /// the entry does not inflate to at most its declared size (read it with
+    /// [`Source::read`] then, which reports why).
+    pub fn inflate_while<T>(
+        &mut self,
+        entry: &Entry,
+        consume: impl FnOnce(&Feed) -> T,
+    ) -> Result<Option<(Vec<u8>, T)>> {
+        if self.zip.is_none() {
+            return Ok(None);
+        }
+        let limit = self.limit(entry)?;
+        let file = self.open_entry(entry)?;
+        match stream::inflate_while(file, entry.size.min(limit) as usize, consume) {
+            (Inflated::Whole(bytes), consumed) => Ok(Some((bytes, consumed))),
+            (Inflated::Failed, _) => Ok(None),
+        }
     }
 }
 

@@ -3,11 +3,14 @@
 //! mapped by name. Rows come out with the line they start on; rows of the wrong width are
 //! reported and skipped, never silently lost.
 
+use std::sync::Mutex;
+
 use csv::{ByteRecord, ReaderBuilder, StringRecord};
 
 use crate::diag::Diagnostics;
 use crate::error::{Error, Result};
 use crate::export::source::Bytes;
+use crate::export::stream::Feed;
 
 /// How many records to look through for the header (preamble, blank and padding lines).
 const HEADER_SEARCH: usize = 20;
@@ -35,7 +38,10 @@ pub struct Table {
 pub const MAX_FIELD: usize = 1 << 20;
 
 /// Files larger than this are read in chunks on several threads.
-const CHUNKED_FROM: usize = 8 << 20;
+pub const CHUNKED_FROM: usize = 8 << 20;
+
+/// The header of a file read while it is inflated is looked for in this many first bytes.
+const HEAD: usize = 1 << 20;
 
 /// A run of whole records of a table's data: byte offsets from the data's start, and the line
 /// the chunk starts on.
@@ -150,6 +156,11 @@ impl Table {
         self.col(name).is_some()
     }
 
+    /// The text after the header.
+    pub fn data(&self) -> &[u8] {
+        &self.text[self.data_start..]
+    }
+
     /// The header, cleaned (trimmed, BOM removed).
     pub fn header(&self) -> &[String] {
         &self.header
@@ -237,9 +248,21 @@ impl Table {
         &self,
         chunk: &Chunk,
         diags: &mut Diagnostics,
+        each: impl FnMut(Row<'_>, &mut Diagnostics),
+    ) -> u64 {
+        self.rows_of(self.data(), chunk, diags, each)
+    }
+
+    /// [`Table::rows_in`] over `data`: this table's data or, while it is inflated, the part of
+    /// it that has arrived ([`Table::stream`]).
+    pub fn rows_of(
+        &self,
+        data: &[u8],
+        chunk: &Chunk,
+        diags: &mut Diagnostics,
         mut each: impl FnMut(Row<'_>, &mut Diagnostics),
     ) -> u64 {
-        let data = &self.text[self.data_start..][chunk.start..chunk.end];
+        let data = &data[chunk.start..chunk.end];
         let (mut offset, mut lines_before) = (0, chunk.line - 1);
         let mut seen = 0;
         'restart: loop {
@@ -322,6 +345,98 @@ impl Table {
             }
         }
         seen
+    }
+
+    /// Reads a file while it is inflated: the header from its first megabyte, then each run
+    /// of about `step` bytes of whole records, once inflated, by `parse` on another thread.
+    /// Returns the table (holding only that first megabyte until [`Table::with_text`] gives
+    /// it the whole), how many bytes of byte-order mark precede its text, and each run's
+    /// result in order. `None` whenever reading the file whole could differ: a header not
+    /// found in that first megabyte or reported on, text that is not UTF-8 (it will be
+    /// transcoded), a run with a quote that never closes. Every row is then read again whole.
+    pub fn stream<P: Send>(
+        file: &str,
+        feed: &Feed,
+        required: &[&str],
+        step: usize,
+        parse: impl Fn(&Table, &[u8], &Chunk) -> P + Sync,
+    ) -> Option<(Table, usize, Vec<P>)> {
+        let (head, done) = feed.wait(HEAD);
+        let done = done && head.len() <= HEAD;
+        let head = &head[..head.len().min(HEAD)];
+        let cut = if done { head.len() } else { head.iter().rposition(|&b| b == b'\n')? + 1 };
+        let head = &head[..cut];
+        let bom = if head.starts_with(b"\xEF\xBB\xBF") { 3 } else { 0 };
+        if utf16(head).is_some() || std::str::from_utf8(&head[bom..]).is_err() {
+            return None;
+        }
+        let mut found = Diagnostics::default();
+        let table = Table::parse(file, head.to_vec(), required, &mut found).ok()?;
+        // The header must end before the last line of the head, which may be cut short.
+        if !found.items().is_empty() || bom + table.data_start >= head.len() && !done {
+            return None;
+        }
+        let data_at = bom + table.data_start;
+        let parts = Mutex::new(Vec::new());
+        rayon::in_place_scope(|scope| {
+            let (mut start, mut lines, mut index) = (data_at, 0, 0);
+            let mut want = start + step;
+            loop {
+                let (bytes, done) = feed.wait(want);
+                if start >= bytes.len() {
+                    break;
+                }
+                let end = if done && bytes.len() <= start + step {
+                    bytes.len()
+                } else {
+                    // The first line end outside quotes past `step` bytes.
+                    let from = start + step;
+                    let mut quoted = bytecount::count(&bytes[start..from], b'"') % 2 == 1;
+                    let at = bytes[from..].iter().position(|&b| {
+                        if b == b'"' {
+                            quoted = !quoted;
+                        }
+                        b == b'\n' && !quoted
+                    });
+                    match at {
+                        Some(at) => from + at + 1,
+                        None if done => bytes.len(),
+                        None => {
+                            want = bytes.len() + step;
+                            continue;
+                        }
+                    }
+                };
+                let chunk = Chunk {
+                    start: start - data_at,
+                    end: end - data_at,
+                    line: table.data_line + lines,
+                };
+                lines += bytecount::count(&bytes[start..end], b'\n') as u64;
+                let (data, table, parse, parts) = (&bytes[data_at..end], &table, &parse, &parts);
+                scope.spawn(move |_| {
+                    // Split at line ends, each run of UTF-8 is UTF-8 on its own.
+                    let text = &data[chunk.start..chunk.end];
+                    let part =
+                        std::str::from_utf8(text).is_ok().then(|| parse(table, data, &chunk));
+                    parts.lock().unwrap_or_else(|e| e.into_inner()).push((index, part));
+                });
+                index += 1;
+                start = end;
+                want = start + step;
+            }
+        });
+        let mut parts = parts.into_inner().unwrap_or_else(|e| e.into_inner());
+        parts.sort_by_key(|(index, _)| *index);
+        let parts = parts.into_iter().map(|(_, part)| part).collect::<Option<Vec<P>>>()?;
+        Some((table, bom, parts))
+    }
+
+    /// This table (from [`Table::stream`]) with the whole file, `skip` bytes of byte-order
+    /// mark before its text.
+    pub fn with_text(self, text: Vec<u8>, skip: usize) -> Table {
+        let data_start = self.data_start + skip;
+        Table { text: Bytes::Owned(text), data_start, ..self }
     }
 
     fn is_padding(&self, record: &ByteRecord) -> bool {
@@ -415,18 +530,7 @@ fn header_fully_quoted(text: &[u8], start: u64) -> bool {
 /// recognised by its zero bytes), and falls back to Windows-1252 with a warning.
 pub fn decode(file: &str, bytes: Bytes, diags: &mut Diagnostics) -> (Bytes, Vec<String>) {
     let mut notes = Vec::new();
-    let utf16 = if bytes.starts_with(&[0xFF, 0xFE]) {
-        Some(encoding_rs::UTF_16LE)
-    } else if bytes.starts_with(&[0xFE, 0xFF]) {
-        Some(encoding_rs::UTF_16BE)
-    } else if bytes.len() >= 4 && bytes[1] == 0 && bytes[3] == 0 && bytes[0] != 0 {
-        Some(encoding_rs::UTF_16LE)
-    } else if bytes.len() >= 4 && bytes[0] == 0 && bytes[2] == 0 && bytes[1] != 0 {
-        Some(encoding_rs::UTF_16BE)
-    } else {
-        None
-    };
-    if let Some(encoding) = utf16 {
+    if let Some(encoding) = utf16(&bytes) {
         notes.push(format!("{} encoded", encoding.name()));
         let (text, _, had_errors) = encoding.decode(&bytes);
         if had_errors {
@@ -453,6 +557,21 @@ pub fn decode(file: &str, bytes: Bytes, diags: &mut Diagnostics) -> (Bytes, Vec<
     notes.push("Windows-1252".into());
     let (text, _, _) = encoding_rs::WINDOWS_1252.decode(&bytes);
     (text.into_owned().into_bytes().into(), notes)
+}
+
+/// The UTF-16 a file is written in: by its byte-order mark, or by its zero bytes.
+fn utf16(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> {
+    if bytes.starts_with(&[0xFF, 0xFE]) {
+        Some(encoding_rs::UTF_16LE)
+    } else if bytes.starts_with(&[0xFE, 0xFF]) {
+        Some(encoding_rs::UTF_16BE)
+    } else if bytes.len() >= 4 && bytes[1] == 0 && bytes[3] == 0 && bytes[0] != 0 {
+        Some(encoding_rs::UTF_16LE)
+    } else if bytes.len() >= 4 && bytes[0] == 0 && bytes[2] == 0 && bytes[1] != 0 {
+        Some(encoding_rs::UTF_16BE)
+    } else {
+        None
+    }
 }
 
 /// Whether `bytes` are UTF-8; a large file is checked in pieces on every thread, split where
