@@ -310,3 +310,73 @@ fn walk(dir: &Path) -> Vec<PathBuf> {
     }
     files
 }
+
+/// A sample export's files, with messages.csv large enough to be parsed while inflated.
+fn large_export(dir: &TestDir) -> Vec<(String, Vec<u8>)> {
+    let args = ["sample", "--out", "s", "--connections", "200", "--messages", "26000", "-q"];
+    dir.run(&args, 0);
+    let folder = dir.path("s/Complete_LinkedInDataExport_11-20-2026");
+    let mut files: Vec<(String, Vec<u8>)> = std::fs::read_dir(&folder)
+        .unwrap()
+        .map(|e| e.unwrap())
+        .map(|e| (e.file_name().to_string_lossy().into_owned(), std::fs::read(e.path()).unwrap()))
+        .collect();
+    files.sort();
+    let messages = files.iter().find(|(n, _)| n == "messages.csv").unwrap();
+    assert!(messages.1.len() > netsift::export::table::CHUNKED_FROM);
+    files
+}
+
+fn zip_files(dir: &TestDir, rel: &str, files: &[(String, Vec<u8>)]) -> Vec<u8> {
+    let entries: Vec<(&str, &[u8])> = files.iter().map(|(n, b)| (n.as_str(), &b[..])).collect();
+    std::fs::read(zip_of(dir, rel, &entries)).unwrap()
+}
+
+/// Where the sizes of entry `name` stand in its local and central headers.
+fn size_fields(bytes: &[u8], name: &str) -> Vec<usize> {
+    let mut at = vec![];
+    for (sig, offset, name_at) in [(b"PK\x03\x04", 22, 30), (b"PK\x01\x02", 24, 46)] {
+        for start in (0..bytes.len() - 4).filter(|&i| &bytes[i..i + 4] == sig) {
+            if bytes[start + name_at..].starts_with(name.as_bytes()) {
+                at.push(start + offset);
+            }
+        }
+    }
+    assert_eq!(at.len(), 2, "one local and one central header");
+    at
+}
+
+#[test]
+fn a_large_entry_lying_about_its_size_or_damaged_is_refused_as_it_inflates() {
+    let dir = TestDir::new("stream-damage");
+    let files = large_export(&dir);
+    let honest = zip_files(&dir, "honest.zip", &files);
+    let out = dir.run(&["inspect", "--json", "honest.zip"], 0);
+    let read: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(read["messages"]["rows"], 26000);
+    // Declaring fewer bytes than it holds: refused, as when it was inflated before the parse.
+    let mut short = honest.clone();
+    for at in size_fields(&short, "messages.csv") {
+        let declared = u32::from_le_bytes(short[at..at + 4].try_into().unwrap());
+        short[at..at + 4].copy_from_slice(&(declared - 100_000).to_le_bytes());
+    }
+    std::fs::write(dir.path("short.zip"), &short).unwrap();
+    let out = analyze(&dir, "short.zip", 1);
+    assert_eq!(
+        stderr(&out),
+        "netsift: error: short.zip/messages.csv: File is larger than its declared uncompressed size\n"
+    );
+    nothing_written(&dir);
+    // Its deflate stream damaged in the middle: an error naming the entry, nothing written.
+    let mut broken = honest.clone();
+    let local = size_fields(&broken, "messages.csv")[0] - 22;
+    let compressed = u32::from_le_bytes(broken[local + 18..local + 22].try_into().unwrap());
+    let middle = local + 30 + "messages.csv".len() + compressed as usize / 2;
+    for b in &mut broken[middle..middle + 64] {
+        *b = !*b;
+    }
+    std::fs::write(dir.path("broken.zip"), &broken).unwrap();
+    let out = analyze(&dir, "broken.zip", 1);
+    assert_eq!(stderr(&out), "netsift: error: broken.zip/messages.csv: Invalid checksum\n");
+    nothing_written(&dir);
+}
