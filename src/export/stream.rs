@@ -77,29 +77,33 @@ pub fn inflate_while<R: Read + Send, T>(
         let writer = scope.spawn(move || {
             let mut reader = reader;
             let (mut filled, mut shown) = (0, 0);
-            let result = loop {
-                if filled == feed.cap {
-                    break None; // one byte more than it may hold
+            // Should the reader panic, the parse must still learn that nothing more comes.
+            let inflate = std::panic::AssertUnwindSafe(|| {
+                loop {
+                    if filled == feed.cap {
+                        break None; // one byte more than it may hold
+                    }
+                    // SAFETY: past `filled` no other thread reads (see `Feed`), and this thread
+                    // is the only writer; the buffer outlives the scope.
+                    let rest = unsafe {
+                        std::slice::from_raw_parts_mut(
+                            feed.ptr.cast_mut().add(filled),
+                            feed.cap - filled,
+                        )
+                    };
+                    match reader.read(rest) {
+                        Ok(0) => break Some(filled),
+                        Ok(n) => filled += n,
+                        Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+                        Err(_) => break None,
+                    }
+                    if filled - shown >= STEP {
+                        feed.publish(filled, false);
+                        shown = filled;
+                    }
                 }
-                // SAFETY: past `filled` no other thread reads (see `Feed`), and this thread
-                // is the only writer; the buffer outlives the scope.
-                let rest = unsafe {
-                    std::slice::from_raw_parts_mut(
-                        feed.ptr.cast_mut().add(filled),
-                        feed.cap - filled,
-                    )
-                };
-                match reader.read(rest) {
-                    Ok(0) => break Some(filled),
-                    Ok(n) => filled += n,
-                    Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
-                    Err(_) => break None,
-                }
-                if filled - shown >= STEP {
-                    feed.publish(filled, false);
-                    shown = filled;
-                }
-            };
+            });
+            let result = std::panic::catch_unwind(inflate).unwrap_or(None);
             feed.publish(filled, true);
             result
         });
@@ -166,5 +170,24 @@ mod tests {
         }
         let (inflated, done) = inflate_while(Broken, 10, |feed| feed.wait(5).1);
         assert!(matches!(inflated, Inflated::Failed) && done);
+    }
+
+    #[test]
+    fn a_reader_that_panics_ends_the_feed_instead_of_leaving_the_parse_waiting() {
+        struct Panics(usize);
+        impl Read for Panics {
+            fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+                self.0 += 1;
+                assert!(self.0 < 3, "a bug in the inflater");
+                buf[0] = b'x';
+                Ok(1)
+            }
+        }
+        let (inflated, seen) = inflate_while(Panics(0), 100, |feed| {
+            let (bytes, done) = feed.wait(50);
+            (bytes.to_vec(), done)
+        });
+        assert!(matches!(inflated, Inflated::Failed));
+        assert_eq!(seen, (b"xx".to_vec(), true));
     }
 }
