@@ -314,29 +314,43 @@ pub const REQUIRED: [&str; 2] = ["FROM", "DATE"];
 pub struct Streamed {
     table: Table,
     skip: usize,
-    parts: Vec<Part>,
+    /// Every run joined; `None` when one met a row it could not read.
+    read: Option<Part>,
 }
 
 /// Reads messages.csv while `feed` inflates it, each run of about `step` bytes on another
-/// thread as soon as it is inflated; `None` when the file must be read whole instead (see
-/// [`Table::stream`]).
+/// thread as soon as it is inflated, joined in order on this one while the rest arrives;
+/// `None` when the file must be read whole instead (see [`Table::stream`]).
 pub fn stream(file: &str, feed: &Feed, step: usize) -> Option<Streamed> {
     let columns = std::sync::OnceLock::new();
-    let (table, skip, parts) = Table::stream(file, feed, &REQUIRED, step, |table, data, chunk| {
+    let parse = |table: &Table, data: &[u8], chunk: &Chunk| {
         Part::read(table, columns.get_or_init(|| Columns::of(table)), data, chunk)
-    })?;
-    Some(Streamed { table, skip, parts })
+    };
+    let (mut read, mut clean) = (None::<Part>, true);
+    let join = |part: Part| {
+        clean &= part.found.items().is_empty();
+        match &mut read {
+            _ if !clean => {}
+            Some(whole) => {
+                whole.builder.append(part.builder);
+                whole.seen += part.seen;
+            }
+            None => read = Some(part),
+        }
+    };
+    let (table, skip) = Table::stream(file, feed, &REQUIRED, step, parse, join)?;
+    Some(Streamed { table, skip, read: read.filter(|_| clean) })
 }
 
-/// Finishes a read begun by [`stream`], given the whole file as inflated: the chunks joined,
+/// Finishes a read begun by [`stream`], given the whole file as inflated: the runs as joined,
 /// or, if any met a row it could not read, the file read again as one.
 pub fn finish_stream(
     streamed: Streamed,
     text: Vec<u8>,
     diags: &mut Diagnostics,
 ) -> (Messages, FileReport) {
-    let Streamed { table, skip, parts } = streamed;
-    finish(&table.with_text(text, skip), Some(parts), diags)
+    let Streamed { table, skip, read } = streamed;
+    finish(&table.with_text(text, skip), read.map(|part| vec![part]), diags)
 }
 
 /// The messages of one chunk, with what it found wrong and how many rows it saw.

@@ -3,7 +3,7 @@
 //! mapped by name. Rows come out with the line they start on; rows of the wrong width are
 //! reported and skipped, never silently lost.
 
-use std::sync::Mutex;
+use std::collections::BTreeMap;
 
 use csv::{ByteRecord, ReaderBuilder, StringRecord};
 
@@ -348,19 +348,20 @@ impl Table {
     }
 
     /// Reads a file while it is inflated: the header from its first megabyte, then each run
-    /// of about `step` bytes of whole records, once inflated, by `parse` on another thread.
-    /// Returns the table (holding only that first megabyte until [`Table::with_text`] gives
-    /// it the whole), how many bytes of byte-order mark precede its text, and each run's
-    /// result in order. `None` whenever reading the file whole could differ: a header not
-    /// found in that first megabyte or reported on, text that is not UTF-8 (it will be
-    /// transcoded), a run with a quote that never closes. Every row is then read again whole.
+    /// of about `step` bytes of whole records, once inflated, by `parse` on another thread;
+    /// `join` gets each run's result in file order, on this thread, as soon as it and those
+    /// before it are read. Returns the table (holding only that first megabyte until
+    /// [`Table::with_text`] gives it the whole) and how many bytes of byte-order mark precede
+    /// its text. `None` whenever reading the file whole could differ: a header not found in
+    /// that first megabyte or reported on, text that is not UTF-8 (it will be transcoded).
     pub fn stream<P: Send>(
         file: &str,
         feed: &Feed,
         required: &[&str],
         step: usize,
         parse: impl Fn(&Table, &[u8], &Chunk) -> P + Sync,
-    ) -> Option<(Table, usize, Vec<P>)> {
+        mut join: impl FnMut(P),
+    ) -> Option<(Table, usize)> {
         let (head, done) = feed.wait(HEAD);
         let done = done && head.len() <= HEAD;
         let head = &head[..head.len().min(HEAD)];
@@ -377,11 +378,26 @@ impl Table {
             return None;
         }
         let data_at = bom + table.data_start;
-        let parts = Mutex::new(Vec::new());
+        // Runs read, by index, until those before them are joined; false once one is not UTF-8.
+        let (mut waiting, mut next, mut utf8) = (BTreeMap::new(), 0, true);
+        let mut arrived = |(index, part): (usize, Option<P>)| {
+            waiting.insert(index, part);
+            while let Some(part) = waiting.remove(&next) {
+                next += 1;
+                match part {
+                    Some(part) if utf8 => join(part),
+                    _ => utf8 = false,
+                }
+            }
+        };
         rayon::in_place_scope(|scope| {
+            let (read, results) = std::sync::mpsc::channel();
             let (mut start, mut lines, mut index) = (data_at, 0, 0);
             let mut want = start + step;
             loop {
+                while let Ok(result) = results.try_recv() {
+                    arrived(result);
+                }
                 let (bytes, done) = feed.wait(want);
                 if start >= bytes.len() {
                     break;
@@ -413,23 +429,26 @@ impl Table {
                     line: table.data_line + lines,
                 };
                 lines += bytecount::count(&bytes[start..end], b'\n') as u64;
-                let (data, table, parse, parts) = (&bytes[data_at..end], &table, &parse, &parts);
+                let (data, table, parse, read) =
+                    (&bytes[data_at..end], &table, &parse, read.clone());
                 scope.spawn(move |_| {
                     // Split at line ends, each run of UTF-8 is UTF-8 on its own.
                     let text = &data[chunk.start..chunk.end];
                     let part =
                         std::str::from_utf8(text).is_ok().then(|| parse(table, data, &chunk));
-                    parts.lock().unwrap_or_else(|e| e.into_inner()).push((index, part));
+                    let _ = read.send((index, part));
                 });
                 index += 1;
                 start = end;
                 want = start + step;
             }
+            // Every run is sent; a run that panicked sends nothing, and the scope re-raises.
+            drop(read);
+            while let Ok(result) = results.recv() {
+                arrived(result);
+            }
         });
-        let mut parts = parts.into_inner().unwrap_or_else(|e| e.into_inner());
-        parts.sort_by_key(|(index, _)| *index);
-        let parts = parts.into_iter().map(|(_, part)| part).collect::<Option<Vec<P>>>()?;
-        Some((table, bom, parts))
+        (utf8 && waiting.is_empty()).then_some((table, bom))
     }
 
     /// This table (from [`Table::stream`]) with the whole file, `skip` bytes of byte-order
