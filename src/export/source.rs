@@ -208,17 +208,6 @@ impl Source {
         Error::TooLarge { path: self.path.clone(), entry: entry.name.clone(), limit }
     }
 
-    /// The zip entry, ready to inflate; an error when it is encrypted or unreadable.
-    fn open_entry(&mut self, entry: &Entry) -> Result<zip::read::ZipFile<'_, File>> {
-        let Some(zip) = &mut self.zip else { unreachable!("only zip entries are opened") };
-        let raw = zip.by_index_raw(entry.index).map_err(|e| zip_err(&self.path, entry, e))?;
-        if raw.encrypted() {
-            return Err(Error::Encrypted { path: self.path.clone(), entry: entry.name.clone() });
-        }
-        drop(raw);
-        zip.by_index(entry.index).map_err(|e| zip_err(&self.path, entry, e))
-    }
-
     /// Reads one file whole, refusing anything that inflates past the limit.
     pub fn read(&mut self, entry: &Entry) -> Result<Bytes> {
         // (A zip entry is inflated in one stream; a large file on disk is mapped.)
@@ -226,17 +215,19 @@ impl Source {
         // The declared size may lie, but never past the limit: reserving (not touching) that
         // much saves growing a vector of hundreds of megabytes by copies.
         let mut bytes = Vec::with_capacity(entry.size.min(limit) as usize + 1);
-        let bytes = if self.zip.is_some() {
-            let at = self.path.join(&entry.name);
-            // Never trust the declared size: stop one byte past the limit.
-            self.open_entry(entry)?
-                .take(limit + 1)
-                .read_to_end(&mut bytes)
-                .map_err(|e| Error::io(at, e))?;
-            Bytes::Owned(bytes)
-        } else {
-            let path = &self.paths[entry.index];
-            read_file(path, limit, bytes).map_err(|e| Error::io(path, e))?
+        let bytes = match &mut self.zip {
+            Some(zip) => {
+                // Never trust the declared size: stop one byte past the limit.
+                open_entry(zip, &self.path, entry)?
+                    .take(limit + 1)
+                    .read_to_end(&mut bytes)
+                    .map_err(|e| Error::io(self.path.join(&entry.name), e))?;
+                Bytes::Owned(bytes)
+            }
+            None => {
+                let path = &self.paths[entry.index];
+                read_file(path, limit, bytes).map_err(|e| Error::io(path, e))?
+            }
         };
         if bytes.len() as u64 > limit {
             return Err(self.too_large(entry, limit));
@@ -253,11 +244,9 @@ impl Source {
         entry: &Entry,
         consume: impl FnOnce(&Feed) -> T,
     ) -> Result<Option<(Vec<u8>, T)>> {
-        if self.zip.is_none() {
-            return Ok(None);
-        }
         let limit = self.limit(entry)?;
-        let file = self.open_entry(entry)?;
+        let Some(zip) = &mut self.zip else { return Ok(None) };
+        let file = open_entry(zip, &self.path, entry)?;
         match stream::inflate_while(file, entry.size.min(limit) as usize, consume) {
             (Inflated::Whole(bytes), consumed) => Ok(Some((bytes, consumed))),
             (Inflated::Failed, _) => Ok(None),
@@ -273,6 +262,20 @@ fn is_relative(name: &str) -> bool {
         && !drive
         && !name.contains('\0')
         && name.split('/').all(|step| step != "..")
+}
+
+/// The zip entry, ready to inflate; an error when it is encrypted or unreadable.
+fn open_entry<'z>(
+    zip: &'z mut zip::ZipArchive<File>,
+    path: &Path,
+    entry: &Entry,
+) -> Result<zip::read::ZipFile<'z, File>> {
+    let raw = zip.by_index_raw(entry.index).map_err(|e| zip_err(path, entry, e))?;
+    if raw.encrypted() {
+        return Err(Error::Encrypted { path: path.to_path_buf(), entry: entry.name.clone() });
+    }
+    drop(raw);
+    zip.by_index(entry.index).map_err(|e| zip_err(path, entry, e))
 }
 
 fn zip_err(path: &Path, entry: &Entry, e: zip::result::ZipError) -> Error {
