@@ -71,7 +71,7 @@ pub fn messages(data: &[u8]) {
     }
     // Read while it trickles in, as from a zip, in runs of a few bytes: the same again.
     let step = 1 + data.len() % 61;
-    let (inflated, streamed) = stream::inflate_while(Trickle(data), data.len(), |feed| {
+    let (inflated, streamed) = stream::inflate_while(Trickle(data, 37), data.len(), |feed| {
         messages::stream("messages.csv", feed, step)
     });
     let stream::Inflated::Whole(text) = inflated else { panic!("all of it arrives") };
@@ -86,12 +86,12 @@ pub fn messages(data: &[u8]) {
     show(&one_diags);
 }
 
-/// Hands out its bytes a few at a time, as an inflating zip entry does.
-struct Trickle<'a>(&'a [u8]);
+/// Hands out its bytes at most `.1` at a time, as an inflating zip entry does.
+pub struct Trickle<'a>(pub &'a [u8], pub usize);
 
 impl std::io::Read for Trickle<'_> {
     fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
-        let n = buf.len().min(self.0.len()).min(37);
+        let n = buf.len().min(self.0.len()).min(self.1);
         buf[..n].copy_from_slice(&self.0[..n]);
         self.0 = &self.0[n..];
         Ok(n)

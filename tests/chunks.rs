@@ -9,6 +9,7 @@ use netsift::export::messages::{self, Messages, read_chunks};
 use netsift::export::stream::{Inflated, inflate_while};
 use netsift::export::table::Table;
 
+use crate::fuzz_replay::harness::Trickle;
 use crate::util::TestDir;
 
 fn messages_file(dir: &TestDir) -> Vec<u8> {
@@ -58,18 +59,6 @@ fn a_bad_row_sends_the_file_back_to_one_read() {
     compare(broken.into_bytes());
 }
 
-/// Hands out its bytes a few thousand at a time, as an inflating zip entry does.
-struct Trickle<'a>(&'a [u8]);
-
-impl std::io::Read for Trickle<'_> {
-    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
-        let n = buf.len().min(self.0.len()).min(4093);
-        buf[..n].copy_from_slice(&self.0[..n]);
-        self.0 = &self.0[n..];
-        Ok(n)
-    }
-}
-
 type Read = (Messages, FileReport, Diagnostics);
 
 fn whole(bytes: Vec<u8>) -> Read {
@@ -82,7 +71,7 @@ fn whole(bytes: Vec<u8>) -> Read {
 /// The file read while it trickles in, in runs of `step` bytes; whether it was (else it was
 /// read whole once all had arrived, as netsift does).
 fn streamed(bytes: &[u8], step: usize) -> (Read, bool) {
-    let (inflated, streamed) = inflate_while(Trickle(bytes), bytes.len(), |feed| {
+    let (inflated, streamed) = inflate_while(Trickle(bytes, 4093), bytes.len(), |feed| {
         messages::stream("messages.csv", feed, step)
     });
     let Inflated::Whole(text) = inflated else { panic!("the whole file arrives") };

@@ -5,7 +5,7 @@
 use std::path::Path;
 
 #[path = "../fuzz/harness.rs"]
-mod harness;
+pub mod harness;
 
 /// Runs `target` on every file of its corpus and regressions; names the file that panics.
 fn replay(target: &str, run: fn(&[u8])) {

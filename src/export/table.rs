@@ -391,7 +391,7 @@ impl Table {
             }
         };
         rayon::in_place_scope(|scope| {
-            let (read, results) = std::sync::mpsc::channel();
+            let (send, results) = std::sync::mpsc::channel();
             let (mut start, mut lines, mut index) = (data_at, 0, 0);
             let mut want = start + step;
             loop {
@@ -429,21 +429,21 @@ impl Table {
                     line: table.data_line + lines,
                 };
                 lines += bytecount::count(&bytes[start..end], b'\n') as u64;
-                let (data, table, parse, read) =
-                    (&bytes[data_at..end], &table, &parse, read.clone());
+                let (data, table, parse, send) =
+                    (&bytes[data_at..end], &table, &parse, send.clone());
                 scope.spawn(move |_| {
                     // Split at line ends, each run of UTF-8 is UTF-8 on its own.
                     let text = &data[chunk.start..chunk.end];
                     let part =
                         std::str::from_utf8(text).is_ok().then(|| parse(table, data, &chunk));
-                    let _ = read.send((index, part));
+                    let _ = send.send((index, part));
                 });
                 index += 1;
                 start = end;
                 want = start + step;
             }
             // Every run is sent; a run that panicked sends nothing, and the scope re-raises.
-            drop(read);
+            drop(send);
             while let Ok(result) = results.recv() {
                 arrived(result);
             }
