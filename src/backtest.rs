@@ -1,7 +1,9 @@
 //! `netsift backtest`: cut the user's own history at a date, score as of that date, and measure
 //! how well the scores ranked the connections that were in contact afterwards above those that
-//! were not (ROC AUC), beside two simple baselines — days since the last contact alone, and
-//! the number of messages alone — and how many of those suggested for pruning stayed silent.
+//! were not (ROC AUC), beside the four one-line baselines of the real-data protocol (README,
+//! "Does it predict?") — days since the last message, the number of messages, their volume
+//! halving every 180 days, min(sent, received) — and how many of those suggested for pruning
+//! stayed silent. When a baseline ranks better on this export, it says so.
 
 use std::path::Path;
 
@@ -11,7 +13,7 @@ use serde::Serialize;
 use crate::diag::Diagnostics;
 use crate::error::Result;
 use crate::features::{self, midnight};
-use crate::interactions::{Event, Flow, Interactions};
+use crate::interactions::{Channel, Event, Flow, Interactions};
 use crate::model::Model;
 use crate::notes::Notes;
 use crate::score::{self, Tier};
@@ -48,15 +50,71 @@ pub struct Backtest {
     pub prune_precision: Option<f64>,
 }
 
-/// The ROC AUC of the score and of two baselines for one label.
+/// The ROC AUC of the score and of the four baselines for one label.
 #[derive(Clone, Debug, Serialize)]
 pub struct Auc {
     /// The score.
     pub score: Option<f64>,
-    /// Days since the last contact alone (more recent ranks higher).
+    /// Days since the last message alone (more recent ranks higher).
     pub recency: Option<f64>,
     /// The number of messages alone.
     pub messages: Option<f64>,
+    /// Messages, each halving in weight every 180 days.
+    pub decayed: Option<f64>,
+    /// min(messages sent, messages received).
+    pub mutual: Option<f64>,
+}
+
+impl Auc {
+    /// The baselines by name, in the order shown.
+    pub fn baselines(&self) -> [(&'static str, Option<f64>); 4] {
+        [
+            ("days since last message", self.recency),
+            ("message count", self.messages),
+            ("decayed volume (180 d)", self.decayed),
+            ("min(sent, received)", self.mutual),
+        ]
+    }
+
+    /// The baselines that rank better than the score.
+    pub fn better_baselines(&self) -> Vec<(&'static str, f64)> {
+        let Some(score) = self.score else { return Vec::new() };
+        self.baselines().into_iter().filter_map(|(n, a)| Some((n, a?)).filter(|x| x.1 > score)).collect()
+    }
+}
+
+/// The four baselines of one connection from its messages before the cut: a message counts
+/// for its sender, or for each recipient when the owner sent it.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct Baselines {
+    /// Minus the days since the last message (−∞ without one).
+    pub recency: f64,
+    /// Messages.
+    pub count: f64,
+    /// Messages, each halving in weight every 180 days.
+    pub decayed: f64,
+    /// min(sent, received).
+    pub mutual: f64,
+}
+
+impl Baselines {
+    /// The baselines of `events` (one person's, oldest first) as of `cut`.
+    pub fn of(events: &[Event], cut: i64) -> Baselines {
+        let messages = events
+            .iter()
+            .filter(|e| e.time <= cut && matches!(e.channel, Channel::Message | Channel::GroupMessage));
+        let mut b = Baselines { recency: f64::NEG_INFINITY, ..Baselines::default() };
+        let (mut sent, mut received) = (0.0, 0.0);
+        for e in messages {
+            let days = (cut - e.time) as f64 / 86_400.0;
+            b.recency = -days;
+            b.count += 1.0;
+            b.decayed += 0.5f64.powf(days / 180.0);
+            if e.flow == Flow::Out { sent += 1.0 } else { received += 1.0 }
+        }
+        b.mutual = f64::min(sent, received);
+        b
+    }
 }
 
 /// One connection at the cut: contact afterwards, its score and the baselines, pruned.
@@ -65,8 +123,7 @@ struct Row {
     after: bool,
     two_way_after: bool,
     score: f64,
-    recency: f64,
-    messages: f64,
+    baselines: Baselines,
     pruned: bool,
 }
 
@@ -102,16 +159,14 @@ pub fn run(
             || (later.iter().any(|e| e.flow == Flow::Out)
                 && later.iter().any(|e| e.flow == Flow::In));
         let f = &features[s.connection];
-        let recency = f.last.map_or(f64::NEG_INFINITY, |t| t as f64);
-        let messages = f64::from(f.messages_sent + f.messages_received);
+        let baselines = Baselines::of(all.of(p), cut);
         let pruned = s.tier == Tier::Clutter && !s.keep;
         rows.push(Row {
             history: f.last.is_some(),
             after,
             two_way_after,
             score: s.score,
-            recency,
-            messages,
+            baselines,
             pruned,
         });
     }
@@ -120,7 +175,13 @@ pub fn run(
             let rows = rows.iter().filter(|r| r.history || !only_history);
             roc_auc(&rows.map(|r| (pick(r), label(r))).collect::<Vec<_>>())
         };
-        Auc { score: of(|r| r.score), recency: of(|r| r.recency), messages: of(|r| r.messages) }
+        Auc {
+            score: of(|r| r.score),
+            recency: of(|r| r.baselines.recency),
+            messages: of(|r| r.baselines.count),
+            decayed: of(|r| r.baselines.decayed),
+            mutual: of(|r| r.baselines.mutual),
+        }
     };
     let prune_suggested = rows.iter().filter(|r| r.pruned).count();
     let prune_silent = rows.iter().filter(|r| r.pruned && !r.after).count();
@@ -173,32 +234,37 @@ impl Backtest {
     /// The findings for a terminal.
     pub fn to_text(&self) -> String {
         let f = |x: Option<f64>| x.map_or("–".to_string(), |v| format!("{v:.3}"));
-        let row = |a: &Auc| {
-            format!(
-                "score {}   days since last contact {}   message count {}",
-                f(a.score),
-                f(a.recency),
-                f(a.messages)
-            )
+        let row = |label: &str, a: &Auc| {
+            let mut text = format!("  {label:<13}score {}", f(a.score));
+            for (name, auc) in a.baselines() {
+                text.push_str(&format!("   {name} {}", f(auc)));
+            }
+            text.push('\n');
+            for (name, auc) in a.better_baselines() {
+                text.push_str(&format!(
+                    "  {:<13}{name} alone ranks better than the score on this export ({} > {})\n",
+                    "",
+                    f(Some(auc)),
+                    f(a.score)
+                ));
+            }
+            text
         };
         format!(
             "backtest       history cut at {}, contact looked for until {}\n\
              connections    {} made by the cut: {} in two-way contact afterwards, {} in any contact\n\
              ROC AUC        (0.5 = a coin, 1 = perfect ranking)\n\
-             \x20 two-way      {}\n\
-             \x20 any contact  {}\n\
-             \x20 two-way, among the {} with contact before the cut\n\
-             \x20              {}\n\
+             {}{}\x20 among the {} with contact before the cut:\n{}\
              prune list     {} suggested at the cut, {} stayed silent (precision {})\n",
             self.at,
             self.until,
             self.connections,
             self.two_way_after,
             self.any_contact_after,
-            row(&self.two_way),
-            row(&self.any_contact),
+            row("two-way", &self.two_way),
+            row("any contact", &self.any_contact),
             self.with_history,
-            row(&self.two_way_with_history),
+            row("two-way", &self.two_way_with_history),
             self.prune_suggested,
             self.prune_silent,
             f(self.prune_precision),

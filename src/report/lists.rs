@@ -18,6 +18,7 @@ pub const SCORES: &[&str] = &[
     "connected_on",
     "tier",
     "score",
+    "p_contact_90d",
     "recency",
     "intensity",
     "reciprocity",
@@ -96,6 +97,8 @@ pub struct ScoreRow {
     pub tier: &'static str,
     /// 0–100, two decimals.
     pub score: String,
+    /// The chance of being in touch within 90 days, three decimals.
+    pub p_contact_90d: String,
     /// Components, three decimals.
     pub recency: String,
     #[allow(missing_docs)]
@@ -174,6 +177,7 @@ impl ScoreRow {
             connected_on: c.connected_on.map_or(String::new(), |d| d.to_string()),
             tier: s.tier.name(),
             score: format!("{:.2}", s.score),
+            p_contact_90d: format!("{:.3}", s.p_contact),
             recency: num(s.components.recency),
             intensity: num(s.components.intensity),
             reciprocity: num(s.components.reciprocity),

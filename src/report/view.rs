@@ -197,6 +197,7 @@ pub struct TableRow(
     String,
     i64,
     String,
+    f64,
 );
 
 /// A profile link, only ever to LinkedIn: anything else is no link at all.
@@ -477,6 +478,7 @@ fn table_row(a: &Analysis<'_>, s: &Scored) -> TableRow {
         s.tags.join(";"),
         a.graph.community[s.connection].map_or(-1, |c| c as i64),
         s.reasons.join("; "),
+        (s.p_contact * 100.0).round() / 100.0,
     )
 }
 

@@ -1,10 +1,13 @@
-//! Stage 6, score: for every connection, five components in [0, 1] — recency (against a
-//! half-life and the tie's own rhythm), intensity, reciprocity, depth, longevity — combined by
-//! the model's weights into a 0–100 score; then a tier and the reasons in words. Runs over
-//! connections with rayon; the result does not depend on the number of threads.
+//! Stage 6, score: for every connection its vitality — silence, volume and age against the
+//! pace of the owner's own network — as a 0–100 score, the chance of being in touch within 90
+//! days learnt from the owner's own history, five components in [0, 1] that explain it
+//! (recency, intensity, reciprocity, depth, longevity), a tier and the reasons in words. Runs
+//! over connections with rayon; the result does not depend on the number of threads.
 
+pub mod chance;
 mod reasons;
 mod tier;
+pub mod vitality;
 
 use jiff::civil::Date;
 use rayon::prelude::*;
@@ -18,6 +21,8 @@ use crate::interactions::Interactions;
 use crate::model::Model;
 use crate::notes::Notes;
 use crate::people::People;
+use chance::Chance;
+use vitality::Span;
 
 const DAY: f64 = 86_400.0;
 const YEAR: f64 = 365.25 * DAY;
@@ -44,8 +49,12 @@ pub struct Scored {
     pub connection: usize,
     /// The components.
     pub components: Components,
-    /// 0–100.
+    /// 0–100: the vitality through a logistic curve; 0 without any contact.
     pub score: f64,
+    /// How alive the tie is (see [`vitality`]); `None` without any contact.
+    pub vitality: Option<f64>,
+    /// The chance of being in touch again, either way, within the model's horizon (90 days).
+    pub p_contact: f64,
     /// The tier.
     pub tier: Tier,
     /// Tagged `keep` in the notes: never suggested for pruning.
@@ -84,18 +93,6 @@ pub fn components(f: &Features, model: &Model, as_of: i64) -> Components {
     Components { recency, intensity, reciprocity, depth, longevity }
 }
 
-/// The 0–100 score of the components under the model's weights.
-pub fn combine(c: &Components, model: &Model) -> f64 {
-    let w = &model.weights;
-    let total = w.recency + w.intensity + w.reciprocity + w.depth + w.longevity;
-    let sum = w.recency * c.recency
-        + w.intensity * c.intensity
-        + w.reciprocity * c.reciprocity
-        + w.depth * c.depth
-        + w.longevity * c.longevity;
-    (100.0 * sum / total).clamp(0.0, 100.0)
-}
-
 /// Scores every connection (the owner's own row excepted), in parallel, in Connections.csv
 /// order.
 pub fn score_all(
@@ -113,33 +110,61 @@ pub fn score_all(
         }
     }
     let as_of = interactions.as_of;
+    // A row repeating an earlier row's URL is the same person: its events are the first's.
+    let person = |i: usize| people.persons[i].same_as.map_or(i, |first| first as usize);
+    let spans: Vec<Option<Span>> = (0..people.persons.len())
+        .into_par_iter()
+        .map(|p| Span::of(interactions.of(person(p) as u32), as_of))
+        .collect();
+    let pace = vitality::pace(spans.iter().flatten().copied());
+    let connected_at = |i: usize| export.connections.get(i)?.connected_on.and_then(midnight);
+    let chance = chance::learn(interactions, people.persons.len(), &connected_at, pace, model);
     // Connections made after the moment of scoring were not connections then.
-    let connected =
-        |i: usize| export.connections[i].connected_on.and_then(midnight).is_none_or(|d| d <= as_of);
+    let connected = |i: usize| connected_at(i).is_none_or(|d| d <= as_of);
     (0..export.connections.len())
         .into_par_iter()
         .filter(|&i| !people.persons[i].is_owner && connected(i))
-        .map(|i| score_one(export, i, &features[i], &tags[i], model, as_of))
+        .map(|i| {
+            let events = interactions.of(person(i) as u32);
+            let vitality = spans[i].map(|s| vitality::vitality(events, s, as_of, pace, model));
+            let tie = Tie { features: &features[i], vitality, chance: &chance, tags: &tags[i] };
+            score_one(export, i, tie, model, as_of)
+        })
         .collect()
 }
 
-fn score_one(
-    export: &Export,
-    i: usize,
-    f: &Features,
-    tags: &[String],
-    model: &Model,
-    as_of: i64,
-) -> Scored {
+/// What one connection is scored from.
+struct Tie<'a> {
+    features: &'a Features,
+    vitality: Option<f64>,
+    chance: &'a Chance,
+    tags: &'a [String],
+}
+
+fn score_one(export: &Export, i: usize, tie: Tie<'_>, model: &Model, as_of: i64) -> Scored {
+    let Tie { features: f, vitality, chance, tags } = tie;
     let connection = &export.connections[i];
     let components = components(f, model, as_of);
-    let score = combine(&components, model);
+    let score = vitality.map_or(0.0, |v| vitality::score(v, model));
+    let p_contact = chance.of(vitality);
     let connected = connection.connected_on.and_then(midnight);
     let keep = tags.iter().any(|t| t == "keep");
     let prune = tags.iter().any(|t| t == "prune");
     let tier = tier::tier(f, &components, score, connected, prune, model, as_of);
-    let reasons = reasons::reasons(f, tier, connected, keep, prune, as_of);
-    Scored { connection: i, components, score, tier, keep, prune, tags: tags.to_vec(), reasons }
+    let mut reasons = reasons::reasons(f, tier, connected, keep, prune, as_of);
+    reasons.push(reasons::chance(p_contact, model.chance.horizon_days));
+    Scored {
+        connection: i,
+        components,
+        score,
+        vitality,
+        p_contact,
+        tier,
+        keep,
+        prune,
+        tags: tags.to_vec(),
+        reasons,
+    }
 }
 
 /// Every tag the notes give each connection, deduplicated, in order of first use.

@@ -82,3 +82,23 @@ fn ago(days: f64) -> String {
 fn plural(n: u32, what: &str) -> String {
     if n == 1 { format!("1 {what}") } else { format!("{n} {what}s") }
 }
+
+/// The chance of contact within `horizon` days in words: "about a 1-in-3 chance you'll be in
+/// touch within three months".
+pub fn chance(p: f64, horizon: f64) -> String {
+    let within = if horizon == 90.0 {
+        "within three months".to_string()
+    } else {
+        format!("within {}", plural(horizon.round() as u32, "day"))
+    };
+    let odds = if p < 0.05 {
+        "less than a 1-in-20 chance".to_string()
+    } else if p < 0.45 {
+        format!("about a 1-in-{} chance", (1.0 / p).round())
+    } else if p < 0.95 {
+        format!("about a {}-in-10 chance", (10.0 * p).round())
+    } else {
+        "more than a 19-in-20 chance".to_string()
+    };
+    format!("{odds} you'll be in touch {within}")
+}

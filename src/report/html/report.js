@@ -125,6 +125,7 @@
     chip.textContent = r[TIER];
     cell(tr, '').appendChild(chip);
     cell(tr, r[6].toFixed(1), 'num');
+    cell(tr, Math.round(r[13] * 100) + ' %', 'num').title = 'chance of being in touch within three months';
     cell(tr, r[7]);
     cell(tr, String(r[8]), 'num');
     cell(tr, String(r[9]), 'num');
