@@ -79,7 +79,10 @@ impl Auc {
     /// The baselines that rank better than the score.
     pub fn better_baselines(&self) -> Vec<(&'static str, f64)> {
         let Some(score) = self.score else { return Vec::new() };
-        self.baselines().into_iter().filter_map(|(n, a)| Some((n, a?)).filter(|x| x.1 > score)).collect()
+        self.baselines()
+            .into_iter()
+            .filter_map(|(n, a)| Some((n, a?)).filter(|x| x.1 > score))
+            .collect()
     }
 }
 
@@ -100,9 +103,9 @@ pub struct Baselines {
 impl Baselines {
     /// The baselines of `events` (one person's, oldest first) as of `cut`.
     pub fn of(events: &[Event], cut: i64) -> Baselines {
-        let messages = events
-            .iter()
-            .filter(|e| e.time <= cut && matches!(e.channel, Channel::Message | Channel::GroupMessage));
+        let messages = events.iter().filter(|e| {
+            e.time <= cut && matches!(e.channel, Channel::Message | Channel::GroupMessage)
+        });
         let mut b = Baselines { recency: f64::NEG_INFINITY, ..Baselines::default() };
         let (mut sent, mut received) = (0.0, 0.0);
         for e in messages {

@@ -7,13 +7,15 @@
 //! [`score`] scores and tiers every connection, [`graph`] finds who knows whom, communities
 //! and brokers, [`report`] writes the outputs, [`history`] keeps a snapshot of each run and
 //! says what changed; [`analyze`] runs them all. [`inspect`] reports what an export holds, [`backtest`] checks the score
-//! against the user's own history, [`sample`] writes synthetic exports.
+//! against the user's own history, [`sample`] writes synthetic exports; [`evaluate`] is the
+//! real-data evaluation of the score, for an example and the tests.
 
 pub mod backtest;
 pub mod cli;
 pub mod config;
 pub mod diag;
 pub mod error;
+pub mod evaluate;
 pub mod export;
 pub mod features;
 pub mod graph;

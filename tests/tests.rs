@@ -31,6 +31,8 @@ mod layout;
 mod notes;
 // An export of script and markup payloads, for the report tests.
 mod payload;
+// Does the score predict? Real communication data against the one-line baselines.
+mod predict;
 // Properties: identity keys, re-saved files.
 mod properties;
 // The synthetic export generator and the bundled sample.

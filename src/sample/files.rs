@@ -24,6 +24,9 @@ pub(super) const PROFILE: &str = "First Name,Last Name,Maiden Name,Address,Birth
     Owen,Owner,,,,\"Head of Partnerships at Examplify | Networks, not lists\",\"I connect \
     founders, investors and operators.\nAsk me about partnerships, hiring, or sourdough.\",\
     Software Development,,San Francisco Bay Area,[owenowner],,\n";
+/// The header of Invitations.csv since Nov 2023.
+pub(super) const INVITATION_COLUMNS: &str =
+    "From,To,Sent At,Message,Direction,inviterProfileUrl,inviteeProfileUrl";
 pub(super) const POSITIONS: &str = "Company Name,Title,Description,Location,Started On,\
     Finished On\n\
     Examplify,Head of Partnerships,\"Alliances and channel sales, EMEA and US\",\
@@ -32,7 +35,7 @@ pub(super) const POSITIONS: &str = "Company Name,Title,Description,Location,Star
     Initech,Sales Associate,,\"Austin, Texas\",Sep 2012,May 2016\n";
 
 /// A CSV file: `header` (comma-separated), then `rows`, quoted only where needed.
-fn csv_bytes<R>(header: &str, rows: impl IntoIterator<Item = R>) -> io::Result<Vec<u8>>
+pub(super) fn csv_bytes<R>(header: &str, rows: impl IntoIterator<Item = R>) -> io::Result<Vec<u8>>
 where
     R: IntoIterator<Item: AsRef<[u8]>>,
 {
@@ -60,6 +63,16 @@ pub(super) fn connections(w: &World) -> io::Result<Vec<u8>> {
         row.push(on);
         row
     });
+    connections_file(rows)
+}
+
+/// Connections.csv from its rows (`First Name,Last Name,URL,Email Address,Company,Position,
+/// Connected On`), as LinkedIn writes it since 2023: the preamble, then the rows, no newline
+/// after the last one.
+pub(super) fn connections_file<R>(rows: impl IntoIterator<Item = R>) -> io::Result<Vec<u8>>
+where
+    R: IntoIterator<Item: AsRef<[u8]>>,
+{
     let header = "First Name,Last Name,URL,Email Address,Company,Position,Connected On";
     let mut bytes = [PREAMBLE.as_bytes(), &csv_bytes(header, rows)?].concat();
     if bytes.last() == Some(&b'\n') {
@@ -84,8 +97,7 @@ pub(super) fn invitations(w: &World, rng: &mut ChaCha8Rng) -> io::Result<Vec<u8>
     let rows = rows.into_iter().map(|(sent, [from, to, note, dir, by, of])| {
         Ok([from, to, us_pacific(&tz, sent)?, note, dir, by, of])
     });
-    let header = "From,To,Sent At,Message,Direction,inviterProfileUrl,inviteeProfileUrl";
-    csv_bytes(header, rows.collect::<io::Result<Vec<_>>>()?)
+    csv_bytes(INVITATION_COLUMNS, rows.collect::<io::Result<Vec<_>>>()?)
 }
 
 fn invitation(rng: &mut ChaCha8Rng, p: &Person, sent: i64) -> (i64, [String; 6]) {

@@ -15,7 +15,8 @@ use super::plan::{Conv, Kind, plan};
 use super::time::{DAY, YEAR, span, utc};
 use super::world::{OWNER, OWNER_URL, Person, Rel, World};
 
-const MESSAGE_COLUMNS: &str = "CONVERSATION ID,CONVERSATION TITLE,FROM,SENDER PROFILE URL,TO,\
+/// The header of `messages.csv` as LinkedIn writes it since Aug 2025 (drafts included).
+pub(super) const MESSAGE_COLUMNS: &str = "CONVERSATION ID,CONVERSATION TITLE,FROM,SENDER PROFILE URL,TO,\
     RECIPIENT PROFILE URLS,DATE,SUBJECT,CONTENT,FOLDER,ATTACHMENTS,IS MESSAGE DRAFT";
 
 /// The owner's questions to LinkedIn's AI coach and its answers.

@@ -19,7 +19,11 @@
 //! `plan` shares the rows of `messages.csv` out among conversations, which `messages` writes;
 //! `files` builds the other, small files and `notes.csv`; `write` puts the export into a
 //! folder or a zip.
+//!
+//! Besides the synthetic world, [`write_ego_export`] writes one person's export from a real,
+//! timestamped message log (ids only): what the real-data evaluation (`crate::evaluate`) scores.
 
+mod ego;
 mod files;
 mod messages;
 mod names;
@@ -36,6 +40,7 @@ use jiff::civil::Date;
 use rand::SeedableRng;
 use rand_chacha::ChaCha8Rng;
 
+pub use ego::{LogMessage, person_name, person_url, write_ego_export};
 use files::notes;
 use world::World;
 use write::{Sink, remove, write_export};

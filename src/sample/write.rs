@@ -87,7 +87,7 @@ impl Sink {
     }
 
     /// Adds the file `name`, written by `fill`.
-    fn file<F: FnOnce(&mut dyn Write) -> io::Result<()>>(
+    pub(super) fn file<F: FnOnce(&mut dyn Write) -> io::Result<()>>(
         &mut self,
         name: &str,
         fill: F,
