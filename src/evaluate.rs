@@ -29,6 +29,8 @@ use crate::sample::{LogMessage, person_url, write_ego_export};
 const DAY: i64 = 86_400;
 /// The half-life of the decayed-volume baseline, in days.
 const HALF_LIFE_DAYS: f64 = 180.0;
+/// The horizon of `p_contact_90d`, in days.
+const HORIZON_DAYS: i64 = 90;
 
 /// The four baselines, in the order of [`Connection::baselines`].
 pub const BASELINES: [&str; 4] = ["recency", "count", "decayed 180 d", "mutual"];
@@ -230,6 +232,8 @@ pub struct Connection {
     pub id: u32,
     /// The ego and they exchanged a message after T.
     pub positive: bool,
+    /// The ego and they exchanged a message within the 90 days after T.
+    pub within_90_days: bool,
     /// Recency (−days since the last message), count, decayed volume (sum of
     /// 0.5^(age in days / 180)), mutual (min(sent, received)): see [`BASELINES`].
     pub baselines: [f64; 4],
@@ -306,6 +310,7 @@ fn case<'a>(
 ) -> Option<Case> {
     let (mut before, mut tallies) = (Vec::new(), BTreeMap::<u32, Tally>::new());
     let mut after: HashSet<u32> = HashSet::new();
+    let mut soon: HashSet<u32> = HashSet::new();
     for m in messages {
         let counted = counted_for(ego, m);
         if counted.is_empty() {
@@ -317,6 +322,9 @@ fn case<'a>(
                 tallies.entry(x).or_default().add(m.time, sent, cut);
             }
         } else {
+            if m.time <= cut + HORIZON_DAYS * DAY {
+                soon.extend(counted.iter().map(|&(x, _)| x));
+            }
             after.extend(counted.into_iter().map(|(x, _)| x));
         }
     }
@@ -325,6 +333,7 @@ fn case<'a>(
         .map(|(id, t)| Connection {
             id,
             positive: after.contains(&id),
+            within_90_days: soon.contains(&id),
             baselines: t.baselines(cut),
         })
         .collect();
@@ -352,10 +361,11 @@ impl Drop for Scratch {
     }
 }
 
-/// netsift's score of each of the case's connections (in their order): the ego's export is
+/// netsift's score and chance of contact within 90 days of each of the case's connections (in
+/// their order): the ego's export is
 /// written into a temporary folder, read and scored as `analyze` does, as of its date. An
 /// error when netsift does not take the ego as the owner or leaves a correspondent unscored.
-pub fn netsift_scores(case: &Case, export_date: Date) -> Result<Vec<f64>> {
+pub fn netsift_scores(case: &Case, export_date: Date, model: &Model) -> Result<Vec<(f64, f64)>> {
     let dir = Scratch::new()?;
     let export = write_ego_export(case.ego, &case.before, export_date, &dir.0)
         .map_err(|e| Error::io(&dir.0, e))?;
@@ -370,13 +380,14 @@ pub fn netsift_scores(case: &Case, export_date: Date) -> Result<Vec<f64>> {
         )));
     }
     let as_of = crate::as_of_moment(loaded.export.export_date, &loaded.export);
-    let scoring = crate::score(&loaded, as_of, &Model::default())?;
+    let scoring = crate::score(&loaded, as_of, model)?;
     let connections = &loaded.export.connections;
-    let by_key: HashMap<ProfileKey, f64> = scoring
+    let by_key: HashMap<ProfileKey, (f64, f64)> = scoring
         .scored
         .iter()
         .filter_map(|s| {
-            Some((ProfileKey::parse(connections[s.connection].url.as_deref()?)?, s.score))
+            let key = ProfileKey::parse(connections[s.connection].url.as_deref()?)?;
+            Some((key, (s.score, s.p_contact)))
         })
         .collect();
     case.connections
@@ -443,6 +454,11 @@ pub struct CellResult {
     pub baselines: [MacroAuc; 4],
     /// netsift's mean minus the best baseline's.
     pub margin: f64,
+    /// netsift's chance of contact within 90 days beside whether there was, for every
+    /// connection; empty when the log ends less than 90 days after T.
+    pub chances: Vec<(f64, bool)>,
+    /// The same with netsift's score instead of the chance.
+    pub scored_chances: Vec<(f64, bool)>,
 }
 
 impl CellResult {
@@ -454,16 +470,29 @@ impl CellResult {
     }
 }
 
-/// Evaluates `cell` of `log`: every ego, or the first `limit` by id (a fast subset).
-pub fn evaluate_cell(log: &Log, cell: &Cell, limit: Option<usize>) -> Result<CellResult> {
+/// Evaluates `cell` of `log` under `model`: every ego, or the first `limit` by id (a fast
+/// subset).
+pub fn evaluate_cell(
+    log: &Log,
+    cell: &Cell,
+    limit: Option<usize>,
+    model: &Model,
+) -> Result<CellResult> {
     let mut cases = cases(log, cell);
     cases.truncate(limit.unwrap_or(usize::MAX));
     let date = cell.export_date()?;
-    let netsift: Vec<f64> = cases
-        .par_iter()
-        .map(|c| Ok(auc(c, netsift_scores(c, date)?.into_iter())))
-        .collect::<Result<_>>()?;
-    let netsift = MacroAuc::of(&netsift);
+    let scored: Vec<Vec<(f64, f64)>> =
+        cases.par_iter().map(|c| netsift_scores(c, date, model)).collect::<Result<_>>()?;
+    let aucs: Vec<f64> =
+        cases.iter().zip(&scored).map(|(c, s)| auc(c, s.iter().map(|x| x.0))).collect();
+    let netsift = MacroAuc::of(&aucs);
+    let end = log.messages.iter().map(|m| m.time).max().unwrap_or(cell.cut);
+    let covered = end >= cell.cut + HORIZON_DAYS * DAY;
+    let labels = cases.iter().flat_map(|c| c.connections.iter().map(|x| x.within_90_days));
+    let pairs: Vec<(f64, f64, bool)> = match covered {
+        true => scored.iter().flatten().zip(labels).map(|(x, y)| (x.0, x.1, y)).collect(),
+        false => Vec::new(),
+    };
     let baselines = baseline_aucs(&cases);
     let best = baselines.iter().map(|b| b.mean).fold(f64::NEG_INFINITY, f64::max);
     let connections = cases.iter().map(|c| c.connections.len()).sum();
@@ -476,17 +505,19 @@ pub fn evaluate_cell(log: &Log, cell: &Cell, limit: Option<usize>) -> Result<Cel
         netsift,
         baselines,
         margin: netsift.mean - best,
+        chances: pairs.iter().map(|x| (x.1, x.2)).collect(),
+        scored_chances: pairs.iter().map(|x| (x.0, x.2)).collect(),
     })
 }
 
 /// The six cells: both logs of `data` (`collegemsg.csv.gz`, `enron-emails.csv.gz`), each ego
 /// or the first `limit` of each cell.
-pub fn run(data: &Path, limit: Option<usize>) -> Result<Vec<CellResult>> {
+pub fn run(data: &Path, limit: Option<usize>, model: &Model) -> Result<Vec<CellResult>> {
     let mut results = Vec::new();
     for dataset in [Dataset::CollegeMsg, Dataset::Enron] {
         let log = Log::read(&data.join(dataset.file()))?;
         for cell in log.cells() {
-            results.push(evaluate_cell(&log, &cell, limit)?);
+            results.push(evaluate_cell(&log, &cell, limit, model)?);
         }
     }
     Ok(results)
@@ -526,4 +557,60 @@ pub fn markdown(results: &[CellResult]) -> String {
         out += &format!("netsift 95 % CI of the mean, {name}: {lo:.3} – {hi:.3}\n");
     }
     out
+}
+
+/// How well predicted chances match what happened: reliability by predicted decile, the Brier
+/// score beside that of always predicting the base rate, and the expected calibration error.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Calibration {
+    /// Per decile of the predicted chance (0–10 %, …, 90–100 %): connections, mean predicted,
+    /// observed frequency.
+    pub deciles: Vec<(usize, f64, f64)>,
+    /// Mean squared error of the predictions.
+    pub brier: f64,
+    /// The same, predicting the base rate for everyone.
+    pub brier_base_rate: f64,
+    /// The share in touch within 90 days.
+    pub base_rate: f64,
+    /// Σ over deciles of (share of connections) × |mean predicted − observed|.
+    pub ece: f64,
+    /// Connections.
+    pub n: usize,
+}
+
+impl Calibration {
+    /// Of `(predicted chance, in touch)` pairs.
+    pub fn of(pairs: &[(f64, bool)]) -> Calibration {
+        let n = pairs.len().max(1) as f64;
+        let y = |b: bool| f64::from(u8::from(b));
+        let base_rate = pairs.iter().map(|p| y(p.1)).sum::<f64>() / n;
+        let brier = pairs.iter().map(|p| (p.0 - y(p.1)).powi(2)).sum::<f64>() / n;
+        let brier_base_rate = pairs.iter().map(|p| (base_rate - y(p.1)).powi(2)).sum::<f64>() / n;
+        let mut bins = vec![(0usize, 0.0, 0.0); 10];
+        for &(p, label) in pairs {
+            let b = &mut bins[((p * 10.0) as usize).min(9)];
+            (b.0, b.1, b.2) = (b.0 + 1, b.1 + p, b.2 + y(label));
+        }
+        let deciles: Vec<(usize, f64, f64)> = bins
+            .into_iter()
+            .map(|(k, p, o)| (k, p / k.max(1) as f64, o / k.max(1) as f64))
+            .collect();
+        let ece = deciles.iter().map(|&(k, p, o)| k as f64 / n * (p - o).abs()).sum();
+        Calibration { deciles, brier, brier_base_rate, base_rate, ece, n: pairs.len() }
+    }
+
+    /// As a markdown table, then the Brier scores and the ECE.
+    pub fn markdown(&self) -> String {
+        let mut out = String::from(
+            "| predicted | connections | mean predicted | observed |\n|---|---|---|---|\n",
+        );
+        for (d, &(k, p, o)) in self.deciles.iter().enumerate().filter(|(_, d)| d.0 > 0) {
+            out += &format!("| {}–{} % | {k} | {:.3} | {:.3} |\n", 10 * d, 10 * d + 10, p, o);
+        }
+        out + &format!(
+            "Brier {:.4} (base rate {:.3} predicted for all: {:.4}); expected calibration \
+             error {:.4}; {} connections\n",
+            self.brier, self.base_rate, self.brier_base_rate, self.ece, self.n
+        )
+    }
 }

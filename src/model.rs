@@ -24,7 +24,7 @@ pub const DEFAULT_TOML: &str = r#"# netsift.toml: the scoring model. Every key i
 # message). Learnt on real communication data, one set for every network (a chat community
 # and an e-mail archive; README "Does it predict?").
 silence = -1.0
-volume = 0.7
+volume = 0.85
 longevity = 0.7
 volume_half_life = 5.0
 # The 0-100 score is 100 / (1 + e^-(vitality + offset)): 50 at vitality -offset.
@@ -32,13 +32,15 @@ offset = -1.0
 
 [chance]
 # The chance of being in touch again (any message, either way) within horizon_days, shown as
-# p_contact_90d: 1 / (1 + e^-(intercept + slope * vitality)). The curve is refit at every run on
-# your own history (your ties as they stood 90, 180, 270 and 360 days before the export and
-# whether you were in touch in the 90 days after); it starts from these values, learnt on the
-# same real data, and is held near them with prior_weight ties' worth of evidence.
+# p_contact_90d: 1 / (1 + e^-(intercept + slope * vitality)). How steeply the chance rises with
+# vitality (slope) was learnt on the real data; how often your network talks at all (intercept)
+# is refit at every run on your own history: your ties as they stood `cuts` horizons before
+# the export, and whether you were in touch in the horizon after. It starts from the intercept
+# below and is held near it with prior_weight ties' worth of evidence.
 horizon_days = 90
-intercept = -2.75
-slope = 1.35
+cuts = 4
+intercept = -2.2
+slope = 0.9
 prior_weight = 20.0
 # The chance for a connection you were never in touch with, before your history says more.
 never = 0.02
@@ -158,9 +160,11 @@ pub struct VitalityModel {
 pub struct ChanceModel {
     /// Days ahead.
     pub horizon_days: f64,
+    /// Earlier cuts learnt from, a horizon apart.
+    pub cuts: u32,
     /// Log-odds at vitality 0, before the owner's history is learnt from.
     pub intercept: f64,
-    /// Log-odds per unit of vitality, likewise.
+    /// Log-odds per unit of vitality.
     pub slope: f64,
     /// How many ties' worth of evidence the defaults weigh.
     pub prior_weight: f64,

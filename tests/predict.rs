@@ -8,6 +8,7 @@ use std::path::Path;
 use std::sync::OnceLock;
 
 use netsift::evaluate::{self, BASELINES, Case, Cell, Dataset, Log};
+use netsift::model::Model;
 use netsift::people::{OwnerMethod, ProfileKey};
 use netsift::sample::{person_url, write_ego_export};
 
@@ -146,7 +147,13 @@ fn baselines_reproduce_the_data_readme() {
 fn score_beats_the_best_baseline_on_a_subset() {
     // The first six egos by id of one cell of each log.
     for (dataset, split) in [(Dataset::CollegeMsg, "D = 100"), (Dataset::Enron, "F = 0.7")] {
-        let r = evaluate::evaluate_cell(log(dataset), &cell(dataset, split), Some(6)).unwrap();
+        let r = evaluate::evaluate_cell(
+            log(dataset),
+            &cell(dataset, split),
+            Some(6),
+            &Model::default(),
+        )
+        .unwrap();
         let best = r.best_baseline();
         assert!(
             r.margin >= 0.0,

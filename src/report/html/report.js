@@ -3,7 +3,7 @@
   // Row fields, as the report writes them: name, link, company, position, connected on, tier,
   // score, last interaction, sent, received, tags, community, reasons.
   var NAME = 0, LINK = 1, COMPANY = 2, TIER = 5, TAGS = 10, COMMUNITY = 11;
-  var NUMERIC = { 6: true, 8: true, 9: true, 11: true };
+  var NUMERIC = { 6: true, 8: true, 9: true, 11: true, 13: true };
   var TIERS = ['core', 'active', 'dormant', 'weak', 'new', 'clutter'];
   var ROW = 34, OVERSCAN = 12;
 
