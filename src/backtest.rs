@@ -277,7 +277,43 @@ impl Backtest {
 
 #[cfg(test)]
 mod tests {
-    use super::roc_auc;
+    use super::{Auc, Backtest, roc_auc};
+
+    fn auc(score: f64, recency: f64) -> Auc {
+        let (messages, decayed, mutual) = (Some(0.6), Some(0.7), None);
+        Auc { score: Some(score), recency: Some(recency), messages, decayed, mutual }
+    }
+
+    #[test]
+    fn a_baseline_that_ranks_better_is_named() {
+        assert_eq!(auc(0.8, 0.75).better_baselines(), []);
+        assert_eq!(
+            auc(0.65, 0.75).better_baselines(),
+            [("days since last message", 0.75), ("decayed volume (180 d)", 0.7)]
+        );
+        let b = Backtest {
+            at: "2025-11-20".into(),
+            until: "2026-11-20".into(),
+            connections: 10,
+            two_way_after: 3,
+            any_contact_after: 4,
+            two_way: auc(0.8, 0.75),
+            any_contact: auc(0.72, 0.75),
+            with_history: 6,
+            two_way_with_history: auc(0.8, 0.75),
+            prune_suggested: 0,
+            prune_silent: 0,
+            prune_precision: None,
+        };
+        let text = b.to_text();
+        assert!(text.contains("min(sent, received) –"), "{text}");
+        let better: Vec<&str> = text.lines().filter(|l| l.contains("ranks better")).collect();
+        assert_eq!(
+            better,
+            ["               days since last message alone ranks better than the score on this \
+             export (0.750 > 0.720)"]
+        );
+    }
 
     #[test]
     fn auc_of_known_rankings() {

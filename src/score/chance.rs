@@ -13,7 +13,7 @@
 
 use rayon::prelude::*;
 
-use super::vitality::{self, Span};
+use super::vitality::until;
 use crate::interactions::Interactions;
 use crate::model::Model;
 
@@ -41,29 +41,39 @@ impl Chance {
     }
 }
 
-/// Learns the curve from the owner's history in `interactions` (their pace `pace` days);
-/// `connected(p)` is when person `p` became a connection, if they are one.
+/// The moments whose vitality the chance is learnt from and applied at, ascending: `cuts`
+/// horizons before `as_of`, then `as_of` itself.
+pub fn moments(as_of: i64, model: &Model) -> Vec<i64> {
+    let horizon = horizon(model);
+    (0..=i64::from(model.chance.cuts)).rev().map(|k| as_of - k * horizon).collect()
+}
+
+fn horizon(model: &Model) -> i64 {
+    (model.chance.horizon_days * DAY as f64) as i64
+}
+
+/// Learns the curve from the owner's history in `interactions`: `vitality[p]` is person `p`'s
+/// vitality at each of `moments` (the last being the moment of scoring, not learnt from);
+/// `connected(p)` is when `p` became a connection, if they are one.
 pub fn learn(
     interactions: &Interactions,
-    persons: usize,
+    vitality: &[Vec<Option<f64>>],
+    moments: &[i64],
     connected: &(dyn Fn(usize) -> Option<i64> + Sync),
-    pace: f64,
     model: &Model,
 ) -> Chance {
     let c = &model.chance;
-    let horizon = (c.horizon_days * DAY as f64) as i64;
-    let cuts: Vec<i64> =
-        (1..=i64::from(c.cuts)).map(|k| interactions.as_of - k * horizon).collect();
+    let horizon = horizon(model);
+    let earlier = &moments[..moments.len().saturating_sub(1)];
     // (vitality or never in contact, in touch within the horizon) for every tie at every cut.
-    let samples: Vec<(Option<f64>, bool)> = (0..persons)
+    let samples: Vec<(Option<f64>, bool)> = (0..vitality.len())
         .into_par_iter()
         .flat_map_iter(|p| {
             let events = interactions.of(p as u32);
-            cuts.iter().filter_map(move |&cut| {
-                let after = vitality::until(events, cut + horizon).len();
-                let label = after > vitality::until(events, cut).len();
-                match Span::of(events, cut) {
-                    Some(s) => Some((Some(vitality::vitality(events, s, cut, pace, model)), label)),
+            earlier.iter().zip(&vitality[p]).filter_map(move |(&cut, &v)| {
+                let label = until(events, cut + horizon).len() > until(events, cut).len();
+                match v {
+                    Some(v) => Some((Some(v), label)),
                     None => connected(p).filter(|&at| at <= cut).map(|_| (None, label)),
                 }
             })

@@ -114,19 +114,26 @@ pub fn score_all(
     let person = |i: usize| people.persons[i].same_as.map_or(i, |first| first as usize);
     let spans: Vec<Option<Span>> = (0..people.persons.len())
         .into_par_iter()
-        .map(|p| Span::of(interactions.of(person(p) as u32), as_of))
+        .map(|p| Span::of(interactions.of(p as u32), as_of))
         .collect();
     let pace = vitality::pace(spans.iter().flatten().copied());
+    // Every tie's vitality at the earlier cuts the chance is learnt from and now, in one pass.
+    let moments = chance::moments(as_of, model);
+    let over_time: Vec<Vec<Option<f64>>> = (0..people.persons.len())
+        .into_par_iter()
+        .map(|p| vitality::over_time(interactions.of(p as u32), &moments, pace, model))
+        .collect();
     let connected_at = |i: usize| export.connections.get(i)?.connected_on.and_then(midnight);
-    let chance = chance::learn(interactions, people.persons.len(), &connected_at, pace, model);
+    // A repeated row is not a second stranger.
+    let learn_from = |i: usize| connected_at(i).filter(|_| people.persons[i].same_as.is_none());
+    let chance = chance::learn(interactions, &over_time, &moments, &learn_from, model);
     // Connections made after the moment of scoring were not connections then.
     let connected = |i: usize| connected_at(i).is_none_or(|d| d <= as_of);
     (0..export.connections.len())
         .into_par_iter()
         .filter(|&i| !people.persons[i].is_owner && connected(i))
         .map(|i| {
-            let events = interactions.of(person(i) as u32);
-            let vitality = spans[i].map(|s| vitality::vitality(events, s, as_of, pace, model));
+            let vitality = over_time[person(i)].last().copied().flatten();
             let tie = Tie { features: &features[i], vitality, chance: &chance, tags: &tags[i] };
             score_one(export, i, tie, model, as_of)
         })
