@@ -265,21 +265,7 @@ impl Model {
     }
 
     fn check(&self) -> Result<(), String> {
-        let v = &self.vitality;
-        let c = &self.chance;
-        let finite = [
-            ("vitality.silence", v.silence),
-            ("vitality.volume", v.volume),
-            ("vitality.longevity", v.longevity),
-            ("vitality.offset", v.offset),
-            ("chance.intercept", c.intercept),
-        ];
-        if let Some((name, _)) = finite.iter().find(|(_, x)| !x.is_finite()) {
-            return Err(format!("{name} must be a number"));
-        }
-        if !(0.0..1.0).contains(&c.never) {
-            return Err("chance.never must be at least 0 and below 1".into());
-        }
+        self.check_vitality()?;
         if let Some((name, _)) = self.channels.iter().find(|(_, d)| !(0.0..=1.0).contains(*d)) {
             return Err(format!("[channels] {name} must be between 0 and 1"));
         }
@@ -330,6 +316,27 @@ impl Model {
     }
 }
 
+impl Model {
+    /// The vitality's weights and the chance's curve are finite; `never` a probability.
+    fn check_vitality(&self) -> Result<(), String> {
+        let (v, c) = (&self.vitality, &self.chance);
+        let finite = [
+            ("vitality.silence", v.silence),
+            ("vitality.volume", v.volume),
+            ("vitality.longevity", v.longevity),
+            ("vitality.offset", v.offset),
+            ("chance.intercept", c.intercept),
+        ];
+        if let Some((name, _)) = finite.iter().find(|(_, x)| !x.is_finite()) {
+            return Err(format!("{name} must be a number"));
+        }
+        if !(0.0..1.0).contains(&c.never) {
+            return Err("chance.never must be at least 0 and below 1".into());
+        }
+        Ok(())
+    }
+}
+
 fn merge(base: &mut toml::Table, over: toml::Table) {
     for (key, value) in over {
         match (base.get_mut(&key), value) {
@@ -370,6 +377,10 @@ mod tests {
         assert_eq!(err, "[channels] call must be between 0 and 1");
         let err = Model::from_toml("[chance]\nslope = -1\n").unwrap_err();
         assert_eq!(err, "chance.slope must be greater than 0");
+        let err = Model::from_toml("[chance]\nnever = 1.5\n").unwrap_err();
+        assert_eq!(err, "chance.never must be at least 0 and below 1");
+        let err = Model::from_toml("[vitality]\nvolume = inf\n").unwrap_err();
+        assert_eq!(err, "vitality.volume must be a number");
         let err = Model::from_toml("[followup]\nmin_days = 200\nmax_days = 100\n").unwrap_err();
         assert_eq!(err, "followup.min_days must not exceed followup.max_days");
         let err = Model::from_toml("[reciprocity]\nreply_window_days = nan\n").unwrap_err();
