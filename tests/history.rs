@@ -131,6 +131,17 @@ fn a_sequence_of_exports_reports_exactly_the_planted_changes() {
     assert_eq!(diff["suggested_prune"], prune.len());
     assert_eq!(urls(&diff["revived"]), revive.iter().cloned().collect());
 
+    // Runs named the wrong way round are refused, not diffed backwards.
+    let reversed = dir.run(&["diff", "2027-03-01", "2026-11-20", "--history", "h"], 2);
+    assert_eq!(
+        stderr(&reversed),
+        "netsift: the run of 2027-03-01 is later than the run of 2026-11-20: name the earlier \
+         run first (netsift diff 2026-11-20 2027-03-01)\n"
+    );
+    assert!(reversed.stdout.is_empty());
+    let forward = dir.run(&["diff", "2026-11-20", "2027-03-01", "--history", "h", "--json"], 0);
+    assert_eq!(forward.stdout, out.stdout, "named in order, the same diff as the default");
+
     // Drifting and never welcomed: exactly the tier moves the two runs' scores.csv show.
     let after = table(&dir.path("r2/scores.csv"));
     let tier_then: std::collections::BTreeMap<&str, &str> =

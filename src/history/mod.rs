@@ -309,7 +309,7 @@ pub fn select<'r>(runs: &'r [Run], which: &str) -> Result<&'r Run> {
     })
 }
 
-/// The changes between two stored runs (default: the last two).
+/// The changes between two stored runs (default: the last two), the earlier named first.
 pub fn diff(dir: &Path, from: Option<&str>, to: Option<&str>) -> Result<(Diff, Vec<String>)> {
     let (runs, warnings) = runs(dir);
     let (from, to) = match (from, to) {
@@ -320,6 +320,14 @@ pub fn diff(dir: &Path, from: Option<&str>, to: Option<&str>) -> Result<(Diff, V
             _ => return Err(no_runs(dir, runs.len())),
         },
     };
+    // Reversed, every count reads backwards ("you pruned" what was added): refused.
+    if (&from.meta.as_of, &from.id) > (&to.meta.as_of, &to.id) {
+        return Err(Error::Usage(format!(
+            "the run of {} is later than the run of {}: name the earlier run first \
+             (netsift diff {} {})",
+            from.meta.as_of, to.meta.as_of, to.meta.as_of, from.meta.as_of
+        )));
+    }
     Ok((Diff::between(&from.meta.as_of, &from.rows()?, &to.meta.as_of, &to.rows()?), warnings))
 }
 
