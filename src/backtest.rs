@@ -137,8 +137,10 @@ pub fn run(
     at: Date,
     model: &Model,
 ) -> Result<(Backtest, Diagnostics)> {
-    let Loaded { export, people, notes, diagnostics: diags } = crate::load(path, notes)?;
-    let end = as_of_moment(export.export_date, &export);
+    let mut loaded = crate::load(path, notes)?;
+    let end = as_of_moment(loaded.export.export_date, &loaded.export);
+    loaded.notes_until(end);
+    let Loaded { export, people, notes, diagnostics: diags } = loaded;
     let cut = as_of_moment(Some(at), &export).as_second();
     let all = Interactions::collect(&export, &people, notes.as_ref(), model, end);
     let before = all.until(cut);

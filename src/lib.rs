@@ -69,10 +69,30 @@ pub fn load(export: &Path, notes: Option<&Path>) -> Result<Loaded> {
     Ok(Loaded { export, people, notes, diagnostics })
 }
 
+impl Loaded {
+    /// Leaves out the notes dated after `as_of` — they had not happened by then — and reports
+    /// each with its line.
+    pub fn notes_until(&mut self, as_of: Timestamp) {
+        let Some(notes) = self.notes.as_mut() else { return };
+        let day = report::date(Some(as_of.as_second()));
+        let (kept, later): (Vec<_>, Vec<_>) = std::mem::take(&mut notes.notes)
+            .into_iter()
+            .partition(|n| features::midnight(n.date).is_some_and(|t| t <= as_of.as_second()));
+        notes.later += later.len() as u64;
+        for n in later {
+            let message = format!("dated {}, after the as-of day {day}: not counted", n.date);
+            self.diagnostics.skip(&notes.file, n.line, "note after the as-of day", message);
+        }
+        notes.notes = kept;
+    }
+}
+
 /// Reads the export (and the notes, when given), resolves who is who, and reports what was
 /// found, with every skipped or repaired row.
 pub fn inspect(export: &Path, notes: Option<&Path>) -> Result<(Inspection, Diagnostics)> {
-    let Loaded { export, people, notes, diagnostics } = load(export, notes)?;
+    let mut loaded = load(export, notes)?;
+    loaded.notes_until(as_of_moment(loaded.export.export_date, &loaded.export));
+    let Loaded { export, people, notes, diagnostics } = loaded;
     let inspection = Inspection::new(&export, &people, notes.as_ref(), &diagnostics);
     Ok((inspection, diagnostics))
 }
@@ -144,9 +164,10 @@ pub fn analyze(
     stage: &dyn Fn(&'static str),
 ) -> Result<Analyzed> {
     stage("reading the export");
-    let loaded = load(export, notes)?;
+    let mut loaded = load(export, notes)?;
     stage("scoring");
     let as_of = as_of_moment(as_of.or(loaded.export.export_date), &loaded.export);
+    loaded.notes_until(as_of);
     let s = score(&loaded, as_of, model)?;
     stage("reading the history");
     let folder = history::folder(history, loaded.people.owner.url().as_deref());
@@ -220,8 +241,10 @@ pub fn intro(
     notes: Option<&Path>,
     model: &Model,
 ) -> Result<(graph::intro::Intro, Diagnostics)> {
-    let loaded = load(export, notes)?;
-    let s = score(&loaded, as_of_moment(loaded.export.export_date, &loaded.export), model)?;
+    let mut loaded = load(export, notes)?;
+    let as_of = as_of_moment(loaded.export.export_date, &loaded.export);
+    loaded.notes_until(as_of);
+    let s = score(&loaded, as_of, model)?;
     let Loaded { export, people, diagnostics, .. } = loaded;
     Ok((graph::intro::find(&s.graph, &export, &people, &s.scored, target), diagnostics))
 }

@@ -88,14 +88,16 @@ pub struct Notes {
     pub file: String,
     /// Data rows seen.
     pub rows: u64,
-    /// The rows that resolved.
+    /// The rows that resolved and had happened by the as-of day.
     pub notes: Vec<Note>,
+    /// Rows that resolved but are dated after the as-of day: left out.
+    pub later: u64,
 }
 
 impl Notes {
     /// Rows that did not resolve (reported in the diagnostics).
     pub fn unresolved(&self) -> u64 {
-        self.rows - self.notes.len() as u64
+        self.rows - self.notes.len() as u64 - self.later
     }
 }
 
@@ -179,7 +181,7 @@ pub fn read(path: &Path, people: &People, diags: &mut Diagnostics) -> Result<Not
             diags.skip(row.file(), row.line, reason, msg.join("; "));
         }
     });
-    Ok(Notes { file, rows, notes })
+    Ok(Notes { file, rows, notes, later: 0 })
 }
 
 /// Resolves a person field: a profile URL (any form) or a full name as in Connections.

@@ -14,6 +14,7 @@ date,person,kind,direction,tags,note
 2024-11-08,Jane Doe,call,given,,
 2024-11-09,Mara Testwoman,intro,given,,with:Nobody Known
 09/11/2024,Ghost,dinner,sideways,,
+2099-01-01,Pat Sample,call,mutual,keep,not yet
 ";
 
 #[test]
@@ -32,10 +33,20 @@ fn bad_rows_are_reported_with_file_and_line() {
         "notes.csv:10: with: unknown person \"Nobody Known\": no connection has that name or profile URL; the note is kept without its second person",
         "notes.csv:11: bad date \"09/11/2024\" (expected YYYY-MM-DD); unknown kind \"dinner\" (expected one of call, meeting, message, email, event, referral, intro, help, other); unknown direction \"sideways\" (expected given, received or mutual); unknown person \"Ghost\": no connection has that name or profile URL",
     ];
-    let notes_lines: Vec<&str> = err.lines().filter(|l| l.starts_with("notes.csv:")).collect();
+    let mut notes_lines: Vec<&str> = err.lines().filter(|l| l.starts_with("notes.csv:")).collect();
+    // A note dated after the as-of day (the export's latest day here) is left out, and said.
+    let later = notes_lines.pop().unwrap_or_default();
+    assert!(
+        later.starts_with("notes.csv:12: dated 2099-01-01, after the as-of day 20")
+            && later.ends_with(": not counted"),
+        "{later}"
+    );
     assert_eq!(notes_lines, want, "stderr:\n{err}");
     assert!(
-        stdout(&out).contains("notes          notes.csv: 10 rows, 4 resolved, 6 unresolved"),
+        stdout(&out).contains(
+            "notes          notes.csv: 11 rows, 4 resolved, 6 unresolved, 1 dated after the as-of \
+             day (left out)"
+        ),
         "{}",
         stdout(&out)
     );
@@ -62,6 +73,8 @@ fn resolved_rows_carry_person_tags_and_the_intro_partner() {
             (3, "Ivana Božić".into(), vec![], None),
             (4, "Ivana Božić".into(), vec!["client".into()], Some("Mara Testwoman".into())),
             (10, "Mara Testwoman".into(), vec![], None),
+            // Resolved; the run leaves it out when it is dated after the as-of day.
+            (12, "Pat Sample".into(), vec!["keep".into()], None),
         ]
     );
 }

@@ -9,7 +9,7 @@ use netsift::score::components;
 use netsift::score::vitality::{self, Span};
 use proptest::prelude::*;
 
-use crate::util::{TestDir, stdout};
+use crate::util::{TestDir, stderr, stdout};
 
 fn read_csv(path: &std::path::Path) -> Vec<HashMap<String, String>> {
     let mut r = csv::Reader::from_path(path).unwrap();
@@ -587,4 +587,14 @@ fn as_of_sees_only_what_had_happened() {
     let pat = rows.iter().find(|r| r["profile_url"].ends_with("/pat")).unwrap();
     assert_eq!(pat["channels"], "message:12", "{pat:?}");
     assert_eq!(pat["tier"], "core");
+    // Notes dated after the as-of day had not happened: left out, each said with its line.
+    let args = ["analyze", "e", "--notes", "notes.csv", "--out", "r2", "--as-of", "2026-07-01"];
+    let err = stderr(&dir.run(&args, 0));
+    for (line, day) in [(2, "2026-10-05"), (3, "2026-08-01")] {
+        let said = format!("notes.csv:{line}: dated {day}, after the as-of day 2026-07-01");
+        assert!(err.contains(&said), "{err}");
+    }
+    let rows = read_csv(&dir.path("r2/scores.csv"));
+    let dora: Vec<_> = rows.iter().filter(|r| r["profile_url"].ends_with("/dora")).collect();
+    assert!(dora.iter().all(|r| r["keep"] == "false" && r["tags"].is_empty()), "{dora:?}");
 }

@@ -153,6 +153,8 @@ pub struct NoteCounts {
     pub resolved: usize,
     /// Rows reported as unresolved.
     pub unresolved: u64,
+    /// Rows dated after the as-of day (the export's date): left out, reported.
+    pub after_as_of: u64,
 }
 
 /// A number of rows of one file for one reason.
@@ -210,6 +212,7 @@ impl Inspection {
                 rows: n.rows,
                 resolved: n.notes.len(),
                 unresolved: n.unresolved(),
+                after_as_of: n.later,
             }),
             skipped,
             repaired,

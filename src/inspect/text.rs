@@ -135,8 +135,15 @@ impl Inspection {
         if let Some(n) = &self.notes {
             writeln!(
                 s,
-                "\nnotes          {}: {} rows, {} resolved, {} unresolved",
-                n.file, n.rows, n.resolved, n.unresolved
+                "\nnotes          {}: {} rows, {} resolved, {} unresolved{}",
+                n.file,
+                n.rows,
+                n.resolved,
+                n.unresolved,
+                match n.after_as_of {
+                    0 => String::new(),
+                    k => format!(", {k} dated after the as-of day (left out)"),
+                }
             )?;
         }
         writeln!(s)?;
