@@ -138,6 +138,7 @@ pub fn run(
     model: &Model,
 ) -> Result<(Backtest, Diagnostics)> {
     let mut loaded = crate::load(path, notes)?;
+    check_cut(at, &loaded.export)?;
     let end = as_of_moment(loaded.export.export_date, &loaded.export);
     loaded.notes_until(end);
     let Loaded { export, people, notes, diagnostics: diags } = loaded;
@@ -207,6 +208,19 @@ pub fn run(
             .then(|| prune_silent as f64 / prune_suggested as f64),
     };
     Ok((backtest, diags))
+}
+
+/// A cut needs history before it and a future after it, within the export's data.
+fn check_cut(at: Date, export: &crate::export::Export) -> Result<()> {
+    let Some((first, last)) = crate::data_days(export) else { return Ok(()) };
+    if first <= at && at < last {
+        return Ok(());
+    }
+    let side = if at < first { "before anything in" } else { "not before the last day of" };
+    Err(crate::Error::Usage(format!(
+        "--at {at} is {side} this export: its data runs from {first} to {last}; cut at a day \
+         from {first} to the day before {last}"
+    )))
 }
 
 /// The area under the ROC curve of `(value, positive)` pairs: the Mann–Whitney statistic, ties

@@ -148,6 +148,8 @@ pub struct Analyzed {
     pub stored: Option<(std::path::PathBuf, bool)>,
     /// Entries of the history folder that are not snapshots (reported, left alone).
     pub history_warnings: Vec<String>,
+    /// What the run did that the user may not expect (an as-of day after the export's data).
+    pub warnings: Vec<String>,
 }
 
 /// The whole run: reads the export and the notes, scores every connection as of `as_of`
@@ -165,6 +167,7 @@ pub fn analyze(
 ) -> Result<Analyzed> {
     stage("reading the export");
     let mut loaded = load(export, notes)?;
+    let warnings: Vec<String> = check_as_of(as_of, &loaded.export)?.into_iter().collect();
     stage("scoring");
     let as_of = as_of_moment(as_of.or(loaded.export.export_date), &loaded.export);
     loaded.notes_until(as_of);
@@ -230,6 +233,7 @@ pub fn analyze(
         since: written.since,
         stored,
         history_warnings,
+        warnings,
     })
 }
 
@@ -247,6 +251,43 @@ pub fn intro(
     let s = score(&loaded, as_of, model)?;
     let Loaded { export, people, diagnostics, .. } = loaded;
     Ok((graph::intro::find(&s.graph, &export, &people, &s.scored, target), diagnostics))
+}
+
+/// The first and the last day the export's data speaks of: connections made, messages and
+/// invitations sent, and the export's own date; `None` for an export without any.
+pub fn data_days(export: &export::Export) -> Option<(Date, Date)> {
+    let utc = |t: Timestamp| t.to_zoned(jiff::tz::TimeZone::UTC).date();
+    let days = export
+        .messages
+        .rows
+        .iter()
+        .map(|m| utc(m.time))
+        .chain(export.invitations.iter().map(|i| utc(i.sent_at)))
+        .chain(export.connections.iter().filter_map(|c| c.connected_on))
+        .chain(export.export_date);
+    days.fold(None, |range, d| match range {
+        None => Some((d, d)),
+        Some((a, b)) => Some((a.min(d), b.max(d))),
+    })
+}
+
+/// Refuses an as-of day before anything in the export (an empty report would say nothing);
+/// a day after its last day is allowed — the silence since counts as silence — and said.
+fn check_as_of(day: Option<Date>, export: &export::Export) -> Result<Option<String>> {
+    let (Some(day), Some((first, last))) = (day, data_days(export)) else { return Ok(None) };
+    if day < first {
+        return Err(Error::Usage(format!(
+            "--as-of {day} is before anything in this export: its data runs from {first} to \
+             {last}; choose a day in that range"
+        )));
+    }
+    Ok((day > last).then(|| {
+        format!(
+            "--as-of {day} is after the export's last day, {last}: nothing later is known, so \
+             the scores count the {} days since as silence",
+            (day - last).get_days()
+        )
+    }))
 }
 
 /// The end of the given day (UTC); without one, the latest moment in the data.

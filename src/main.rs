@@ -48,6 +48,9 @@ fn run(config: &Config) -> anyhow::Result<()> {
             let a = analyzed?;
             warn(&a.diagnostics, *quiet)?;
             history_warnings(&a.history_warnings, *quiet);
+            for w in a.warnings.iter().filter(|_| !quiet) {
+                eprintln!("netsift: warning: {}", plain(w));
+            }
             out.write_all(a.summary.to_text(dir).as_bytes())?;
             if let Some(since) = &a.since {
                 writeln!(out, "{}", since.headline())?;

@@ -96,6 +96,43 @@ fn bad_rows_are_reported_and_counted_not_lost() {
 }
 
 #[test]
+fn days_outside_the_export_are_refused_or_said() {
+    let dir = TestDir::new("days-outside");
+    let zip = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/sample-data/Complete_LinkedInDataExport_11-20-2026.zip"
+    );
+    let range = "its data runs from 2010-01-31 to 2026-11-20";
+    let out = dir.run(&["analyze", zip, "--as-of", "1990-01-01", "--out", "r", "--no-history"], 2);
+    assert_eq!(
+        stderr(&out),
+        format!(
+            "netsift: --as-of 1990-01-01 is before anything in this export: {range}; choose a day in that range\n"
+        )
+    );
+    assert!(!dir.path("r").exists(), "nothing written");
+    // Later than the data can mean something (the silence since): done, and said.
+    let out = dir.run(&["analyze", zip, "--as-of", "2030-01-01", "--out", "r", "--no-history"], 0);
+    assert!(stderr(&out).contains(
+        "netsift: warning: --as-of 2030-01-01 is after the export's last day, 2026-11-20: nothing later is known, so the scores count the 1138 days since as silence\n"
+    ), "{}", stderr(&out));
+    for (at, side) in [
+        ("2030-01-01", "not before the last day of"),
+        ("2026-11-20", "not before the last day of"),
+        ("1990-01-01", "before anything in"),
+    ] {
+        let out = dir.run(&["backtest", zip, "--at", at], 2);
+        assert_eq!(
+            stderr(&out),
+            format!(
+                "netsift: --at {at} is {side} this export: {range}; cut at a day from 2010-01-31 to the day before 2026-11-20\n"
+            )
+        );
+        assert!(out.stdout.is_empty());
+    }
+}
+
+#[test]
 fn bad_usage_exits_2() {
     let dir = TestDir::new("usage");
     dir.run(&["inspect"], 2);
