@@ -79,8 +79,34 @@ fn inputs_are_never_modified_and_nothing_is_written_outside_out_and_history() {
         "{history:?}"
     );
     assert!(history.iter().any(|p| p.ends_with("scores.parquet")), "{history:?}");
-    let hidden: Vec<&&String> = new.iter().filter(|p| p.contains("/.")).collect();
+    let manifest = |p: &str| p.ends_with("/.netsift-files");
+    let hidden: Vec<&&String> = new.iter().filter(|p| p.contains("/.") && !manifest(p)).collect();
     assert!(hidden.is_empty(), "temporary files left behind: {hidden:?}");
+}
+
+#[test]
+fn out_holds_one_run_and_nothing_netsift_did_not_write_is_touched() {
+    let dir = TestDir::new("one-run");
+    let zip = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/sample-data/Complete_LinkedInDataExport_11-20-2026.zip"
+    );
+    // Two runs in the history: the second draws the trend.
+    dir.run(&["analyze", zip, "--history", "h", "--out", "r", "--as-of", "2026-05-20", "-q"], 0);
+    dir.run(&["analyze", zip, "--history", "h", "--out", "r", "-q"], 0);
+    assert!(dir.path("r/charts/trend.svg").is_file() && dir.path("r/charts/trend.png").is_file());
+    dir.create("r/mine.txt", "my own notes");
+    dir.create("r/charts/mine.svg", "<svg/>");
+    // A run without history draws no trend: the last run's trend goes, the user's files stay.
+    dir.run(&["analyze", zip, "--no-history", "--out", "r", "-q"], 0);
+    assert!(!dir.path("r/charts/trend.svg").exists() && !dir.path("r/charts/trend.png").exists());
+    assert_eq!(std::fs::read_to_string(dir.path("r/mine.txt")).unwrap(), "my own notes");
+    assert!(dir.path("r/charts/mine.svg").is_file() && dir.path("r/report.html").is_file());
+    // A manifest edited to point outside the folder reaches nothing there.
+    dir.create("outside.txt", "keep");
+    dir.create("r/.netsift-files", "../outside.txt\n/etc/hostname\nreport.html\n");
+    dir.run(&["analyze", zip, "--no-history", "--out", "r", "-q"], 0);
+    assert!(dir.path("outside.txt").is_file() && dir.path("r/report.html").is_file());
 }
 
 #[test]
@@ -131,7 +157,8 @@ fn a_killed_analyze_leaves_every_report_file_old_or_new() {
             seen.1 |= is_new && !is_old;
         }
         let names: Vec<&String> = now.keys().filter(|n| !is_hidden(n)).collect();
-        assert_eq!(names, old.keys().collect::<Vec<_>>(), "files missing after {k}/8");
+        let report: Vec<&String> = old.keys().filter(|n| !is_hidden(n)).collect();
+        assert_eq!(names, report, "files missing after {k}/8");
         // The next run clears what the killed one left.
         if k % 3 == 2 {
             go(&args, 0);

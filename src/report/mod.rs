@@ -125,7 +125,7 @@ pub fn write(analysis: &Analysis<'_>, dir: &Path, past: &Past) -> Result<Written
     );
     tables?;
     let (snapshot, since) = pages?;
-    out.commit()?;
+    out.commit_in(dir)?;
     Ok(Written { summary, snapshot, since })
 }
 

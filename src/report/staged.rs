@@ -2,12 +2,17 @@
 //! only when every one is written are they renamed into place. A run that fails half-way
 //! leaves the previous report exactly as it was, with no stray file behind.
 
-use std::path::{Path, PathBuf};
+use std::collections::BTreeSet;
+use std::path::{Component, Path, PathBuf};
 use std::sync::{Mutex, MutexGuard};
 
 use rayon::prelude::*;
 
 use crate::error::{Error, Result};
+
+/// The list of the files a run put into the output folder, kept there so that the next run
+/// removes what it no longer writes — and never a file netsift did not write.
+pub const MANIFEST: &str = ".netsift-files";
 
 /// Files written but not yet in place: (temporary, final) paths.
 #[derive(Debug, Default)]
@@ -60,6 +65,27 @@ impl Staged {
         }
     }
 
+    /// Commits, then removes from `dir` the files the previous run listed in its manifest
+    /// that this run did not write, and lists this run's files in their place.
+    pub fn commit_in(self, dir: &Path) -> Result<()> {
+        let written: BTreeSet<String> = self
+            .pending()
+            .iter()
+            .filter_map(|(_, path)| path.strip_prefix(dir).ok())
+            .filter_map(|rel| rel.to_str().map(str::to_string))
+            .collect();
+        self.commit()?;
+        let manifest = dir.join(MANIFEST);
+        let before = std::fs::read_to_string(&manifest).unwrap_or_default();
+        for rel in before.lines().filter(|r| !written.contains(*r) && is_plain(r)) {
+            let _ = std::fs::remove_file(dir.join(rel));
+        }
+        let list: String = written.iter().map(|r| format!("{r}\n")).collect();
+        let out = Staged::new();
+        out.write(&manifest, list.as_bytes())?;
+        out.commit()
+    }
+
     /// Removes what a run killed before its commit left in `dir`: hidden `.<name>.<pid>.tmp`
     /// files of another process.
     pub fn clear_stale(dir: &Path) {
@@ -79,6 +105,13 @@ impl Staged {
     fn pending(&self) -> MutexGuard<'_, Vec<(PathBuf, PathBuf)>> {
         self.pending.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
     }
+}
+
+/// A relative path of plain names below the folder: a hand-edited manifest cannot reach
+/// outside it.
+fn is_plain(rel: &str) -> bool {
+    let path = Path::new(rel);
+    !rel.is_empty() && path.components().all(|c| matches!(c, Component::Normal(_)))
 }
 
 impl Drop for Staged {
