@@ -252,6 +252,11 @@ impl Model {
     pub fn from_toml(text: &str) -> Result<Model, String> {
         let mut base: toml::Table = toml::from_str(DEFAULT_TOML).map_err(|e| e.to_string())?;
         let user: toml::Table = toml::from_str(text).map_err(|e| e.to_string())?;
+        if user.contains_key("weights") {
+            return Err("[weights] is gone: the score now ranks ties by their vitality against \
+                 your network's pace; its weights are in [vitality] (netsift config --default)"
+                .into());
+        }
         merge(&mut base, user);
         let model: Model =
             toml::Value::Table(base).try_into().map_err(|e: toml::de::Error| e.to_string())?;
@@ -377,6 +382,8 @@ mod tests {
         assert_eq!(err, "[channels] call must be between 0 and 1");
         let err = Model::from_toml("[chance]\nslope = -1\n").unwrap_err();
         assert_eq!(err, "chance.slope must be greater than 0");
+        let err = Model::from_toml("[weights]\nrecency = 0.3\n").unwrap_err();
+        assert!(err.starts_with("[weights] is gone"), "{err}");
         let err = Model::from_toml("[chance]\nnever = 1.5\n").unwrap_err();
         assert_eq!(err, "chance.never must be at least 0 and below 1");
         let err = Model::from_toml("[vitality]\nvolume = inf\n").unwrap_err();

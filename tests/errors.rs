@@ -192,6 +192,31 @@ fn a_quote_that_never_closes_loses_no_row_after_it() {
 }
 
 #[test]
+fn a_stray_quote_closed_rows_later_loses_no_row_it_swallowed() {
+    let dir = TestDir::new("stray-quote");
+    // 40 rows; a stray quote on line 12 runs on to the quoted company on line 30.
+    let mut csv = String::from("First Name,Last Name,Company,Connected On\n");
+    for i in 2..=41 {
+        match i {
+            12 => csv.push_str("\"Unclosed,quote,row,01 Jan 2020\n"),
+            30 => csv.push_str(&format!("P{i},Q,\"Acme, Inc.\",01 Jan 2024\n")),
+            _ => csv.push_str(&format!("P{i},Q,Co,01 Jan 2024\n")),
+        }
+    }
+    dir.create("e/Connections.csv", &csv);
+    let out = dir.run(&["inspect", "e"], 0);
+    assert_eq!(
+        stderr(&out),
+        "Connections.csv:12: a quote opened in this row runs on to line 30, making a row of 3 fields (the header has 4); the row is skipped and reading resumes on the next line\n"
+    );
+    let export = netsift::export::read(&dir.path("e")).unwrap();
+    let lines: Vec<u64> = export.connections.iter().map(|c| c.line).collect();
+    assert_eq!(lines, (2..=41).filter(|&l| l != 12).collect::<Vec<u64>>());
+    let acme = export.connections.iter().find(|c| c.line == 30).unwrap();
+    assert_eq!((acme.first_name.as_str(), acme.company.as_str()), ("P30", "Acme, Inc."));
+}
+
+#[test]
 fn a_broken_messages_file_is_reported_and_the_rest_is_read() {
     let dir = TestDir::new("empty-messages");
     dir.create("e/Connections.csv", "First Name,Last Name,Connected On\nAnn,One,01 Jan 2024");

@@ -312,7 +312,11 @@ impl Table {
                     each(Row { table: self, line, record: &record }, diags);
                     continue;
                 }
-                if !unclosed {
+                // A record of the wrong width over several lines is a stray quote that closed
+                // somewhere below: the lines it swallowed are rows of their own.
+                let end = (reader.position().byte() as usize).min(slice.len());
+                let spans_lines = slice[start..end].trim_ascii_end().contains(&b'\n');
+                if !unclosed && !spans_lines {
                     let msg = format!(
                         "row has {} fields, the header has {}",
                         record.len(),
@@ -321,16 +325,22 @@ impl Table {
                     diags.skip(&self.file, line, "wrong field count", msg);
                     continue;
                 }
-                // A quote that never closes runs to the end of the file: report it, then read
-                // on from the next line so the rows it swallowed are not lost.
-                let rest = &slice[start..];
-                let last = line + rest.iter().filter(|&&b| b == b'\n').count() as u64
-                    - u64::from(rest.ends_with(b"\n"));
-                let msg = if last == line {
+                // Report the row, then read on from the next line so the rows the quote
+                // swallowed are not lost.
+                let rest = &slice[start..if unclosed { slice.len() } else { end }];
+                let last =
+                    line + rest.trim_ascii_end().iter().filter(|&&b| b == b'\n').count() as u64;
+                let msg = if unclosed && last == line {
                     "a quote opened in this row never closes: the file ends first (cut short?); the row is skipped".to_string()
-                } else {
+                } else if unclosed {
                     format!(
                         "a quote opened in this row never closes (it runs to line {last}); the row is skipped and reading resumes on the next line"
+                    )
+                } else {
+                    format!(
+                        "a quote opened in this row runs on to line {last}, making a row of {} fields (the header has {}); the row is skipped and reading resumes on the next line",
+                        record.len(),
+                        self.header.len()
                     )
                 };
                 diags.skip(&self.file, line, "unclosed quote", msg);
