@@ -2,7 +2,7 @@
 
 use netsift::export::Limits;
 
-use crate::util::{TestDir, fixture_dir, stderr};
+use crate::util::{SAMPLE_ZIP, TestDir, fixture_dir, stderr};
 
 #[test]
 fn no_connections_file() {
@@ -98,10 +98,7 @@ fn bad_rows_are_reported_and_counted_not_lost() {
 #[test]
 fn days_outside_the_export_are_refused_or_said() {
     let dir = TestDir::new("days-outside");
-    let zip = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/sample-data/Complete_LinkedInDataExport_11-20-2026.zip"
-    );
+    let zip = SAMPLE_ZIP;
     let range = "its data runs from 2010-01-31 to 2026-11-20";
     let out = dir.run(&["analyze", zip, "--as-of", "1990-01-01", "--out", "r", "--no-history"], 2);
     assert_eq!(

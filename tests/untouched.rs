@@ -7,7 +7,7 @@ use std::path::Path;
 use std::time::SystemTime;
 
 use crate::damaged::tree;
-use crate::util::TestDir;
+use crate::util::{SAMPLE_ZIP, TestDir};
 
 /// Every file and folder under `root`: its hash (empty for a folder) and modification time.
 fn state(root: &Path) -> BTreeMap<String, (String, SystemTime)> {
@@ -87,10 +87,7 @@ fn inputs_are_never_modified_and_nothing_is_written_outside_out_and_history() {
 #[test]
 fn out_holds_one_run_and_nothing_netsift_did_not_write_is_touched() {
     let dir = TestDir::new("one-run");
-    let zip = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/sample-data/Complete_LinkedInDataExport_11-20-2026.zip"
-    );
+    let zip = SAMPLE_ZIP;
     // Two runs in the history: the second draws the trend.
     dir.run(&["analyze", zip, "--history", "h", "--out", "r", "--as-of", "2026-05-20", "-q"], 0);
     dir.run(&["analyze", zip, "--history", "h", "--out", "r", "-q"], 0);

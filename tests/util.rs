@@ -92,6 +92,11 @@ impl TestDir {
     }
 }
 
+/// The bundled sample export, the zip as LinkedIn delivers it.
+pub const SAMPLE_ZIP: &str =
+    concat!(env!("CARGO_MANIFEST_DIR"), "/sample-data/Complete_LinkedInDataExport_11-20-2026.zip");
+
+/// The folder of one era's fixture export.
 pub fn fixture_dir(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-data/fixtures").join(name)
 }

@@ -328,22 +328,8 @@ impl Table {
                 // Report the row, then read on from the next line so the rows the quote
                 // swallowed are not lost.
                 let rest = &slice[start..if unclosed { slice.len() } else { end }];
-                let last =
-                    line + rest.trim_ascii_end().iter().filter(|&&b| b == b'\n').count() as u64;
-                let msg = if unclosed && last == line {
-                    "a quote opened in this row never closes: the file ends first (cut short?); the row is skipped".to_string()
-                } else if unclosed {
-                    format!(
-                        "a quote opened in this row never closes (it runs to line {last}); the row is skipped and reading resumes on the next line"
-                    )
-                } else {
-                    format!(
-                        "a quote opened in this row runs on to line {last}, making a row of {} fields (the header has {}); the row is skipped and reading resumes on the next line",
-                        record.len(),
-                        self.header.len()
-                    )
-                };
-                diags.skip(&self.file, line, "unclosed quote", msg);
+                let widths = (!unclosed).then_some((record.len(), self.header.len()));
+                diags.skip(&self.file, line, "unclosed quote", runaway_quote(line, rest, widths));
                 match rest.iter().position(|&b| b == b'\n') {
                     Some(nl) => {
                         offset += start + nl + 1;
@@ -529,6 +515,26 @@ fn quote_left_open(raw: &[u8], delimiter: u8) -> bool {
         }
     }
     quoted
+}
+
+/// What to say of a row whose quote runs on past its line: `rest` is the file from the row on
+/// (to the end when the quote never closes, else to where it closes), `widths` the row's and
+/// the header's number of fields when it does close.
+fn runaway_quote(line: u64, rest: &[u8], widths: Option<(usize, usize)>) -> String {
+    let last = line + rest.trim_ascii_end().iter().filter(|&&b| b == b'\n').count() as u64;
+    let resumes = "the row is skipped and reading resumes on the next line";
+    match widths {
+        None if last == line => "a quote opened in this row never closes: the file ends first \
+             (cut short?); the row is skipped"
+            .to_string(),
+        None => {
+            format!("a quote opened in this row never closes (it runs to line {last}); {resumes}")
+        }
+        Some((row, header)) => format!(
+            "a quote opened in this row runs on to line {last}, making a row of {row} fields \
+             (the header has {header}); {resumes}"
+        ),
+    }
 }
 
 fn reader(delimiter: u8, bytes: &[u8]) -> csv::Reader<&[u8]> {
