@@ -167,19 +167,28 @@ pub fn analyze(
 ) -> Result<Analyzed> {
     stage("reading the export");
     let mut loaded = load(export, notes)?;
-    let warnings: Vec<String> = check_as_of(as_of, &loaded.export)?.into_iter().collect();
+    let mut warnings: Vec<String> = check_as_of(as_of, &loaded.export)?.into_iter().collect();
+    if loaded.people.owner.identity().is_none() && *history == history::Choice::Default {
+        warnings.push(
+            "this export names neither its owner's profile nor their name: the run is not \
+             kept in the history, so that no one else's export is ever compared with it"
+                .into(),
+        );
+    }
     stage("scoring");
     let as_of = as_of_moment(as_of.or(loaded.export.export_date), &loaded.export);
     loaded.notes_until(as_of);
     let s = score(&loaded, as_of, model)?;
     stage("reading the history");
-    let folder = history::folder(history, loaded.people.owner.url().as_deref());
+    let identity = loaded.people.owner.identity();
+    let folder = history::folder(history, identity.as_deref());
     let day = report::date(Some(as_of.as_second()));
     let fingerprint = history::snapshot::fingerprint(&loaded.export, &day);
     let (runs, mut history_warnings) =
         folder.as_deref().map_or_else(Default::default, history::runs);
-    let earlier: Vec<&history::Run> =
-        runs.iter().filter(|r| r.meta.as_of <= day && r.meta.fingerprint != fingerprint).collect();
+    let earlier = history::earlier_of_owner(&runs, identity.as_deref(), &day, &fingerprint);
+    history_warnings.extend(earlier.1);
+    let earlier = earlier.0;
     // The latest earlier run whose rows read; an unreadable one is reported and passed over.
     let mut previous = None;
     for run in earlier.iter().rev() {

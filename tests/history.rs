@@ -7,7 +7,7 @@ use std::path::Path;
 
 use serde_json::Value;
 
-use crate::util::{TestDir, stderr, stdout};
+use crate::util::{TestDir, fixture_dir, stderr, stdout};
 
 const E1: &str = "s/Complete_LinkedInDataExport_11-20-2026";
 
@@ -313,4 +313,41 @@ pub fn copy_dir(from: &Path, to: &Path) {
             std::fs::copy(entry.path(), to.join(entry.file_name())).unwrap();
         }
     }
+}
+
+#[test]
+fn runs_of_different_owners_are_never_compared() {
+    let dir = TestDir::new("history-owners");
+    let era = |e: &str| fixture_dir(e).to_string_lossy().into_owned();
+    // 2018 and 2020 exports name their owners but not their profiles: Owen, then Olive.
+    dir.run(&["analyze", &era("2018"), "--history", "h", "--out", "r1", "-q"], 0);
+    let out = dir.run(&["analyze", &era("2020"), "--history", "h", "--out", "r2"], 0);
+    assert!(!stdout(&out).contains("since "), "{}", stdout(&out));
+    assert!(
+        stderr(&out).contains("1 earlier run(s) in this history are of another owner"),
+        "{}",
+        stderr(&out)
+    );
+    let refused = dir.run(&["diff", "--history", "h"], 2);
+    assert!(
+        stderr(&refused).contains("of name:Owen Owner and the run of ")
+            && stderr(&refused)
+                .ends_with("of name:Olive Owner: a diff compares one owner's exports\n"),
+        "{}",
+        stderr(&refused)
+    );
+    // By default each owner has a folder of their own, by profile or by name.
+    dir.run(&["analyze", &era("2018"), "--out", "r3", "-q"], 0);
+    dir.run(&["analyze", &era("2020"), "--out", "r4", "-q"], 0);
+    dir.run(&["analyze", &era("2022"), "--out", "r5", "-q"], 0);
+    let mut owners: Vec<String> = std::fs::read_dir(dir.path("xdg/netsift/history"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    owners.sort();
+    assert_eq!(owners, ["name-olive-owner", "name-owen-owner", "oscar-owner"]);
+    // One owner's two exports are compared.
+    dir.run(&["analyze", &era("2022"), "--history", "o", "--out", "r6", "-q"], 0);
+    let out = dir.run(&["analyze", &era("2025"), "--history", "o", "--out", "r7"], 0);
+    assert!(stdout(&out).contains("since "), "{}", stdout(&out));
 }

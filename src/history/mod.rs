@@ -46,25 +46,61 @@ pub fn base() -> Option<PathBuf> {
     Some(data.join("netsift").join("history"))
 }
 
-/// The folder name of an owner's history: their profile's slug, or `unknown-owner`.
-pub fn owner_folder(profile_url: Option<&str>) -> String {
-    let slug = profile_url.and_then(|u| u.trim_end_matches('/').rsplit('/').next());
-    let safe: String = slug
-        .unwrap_or("")
-        .chars()
-        .map(|c| if c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '%') { c } else { '_' })
-        .collect();
-    if safe.is_empty() || safe.chars().all(|c| c == '_') { "unknown-owner".into() } else { safe }
+/// The folder name of an owner's history, from their identity ([`Owner::identity`]): their
+/// profile's slug, or `name-` and their name; `None` for an owner not known.
+///
+/// [`Owner::identity`]: crate::people::Owner::identity
+pub fn owner_folder(identity: Option<&str>) -> Option<String> {
+    let identity = identity?;
+    let (prefix, raw) = match identity.strip_prefix("name:") {
+        Some(name) => ("name-", name.to_lowercase().replace(' ', "-")),
+        None => ("", identity.trim_end_matches('/').rsplit('/').next().unwrap_or("").to_string()),
+    };
+    let keep = |c: char| c.is_alphanumeric() || matches!(c, '-' | '_' | '%');
+    let safe: String = raw.chars().map(|c| if keep(c) { c } else { '_' }).collect();
+    let empty = safe.chars().all(|c| c == '_' || c == '-');
+    (!empty).then(|| format!("{prefix}{safe}"))
 }
 
-/// The snapshot folder for a choice and an owner; `None` with `--no-history`, or when there is
-/// no home to keep it in.
-pub fn folder(choice: &Choice, profile_url: Option<&str>) -> Option<PathBuf> {
+/// The snapshot folder for a choice and an owner's identity; `None` with `--no-history`, when
+/// there is no home to keep it in, or, by default, when the export does not say whose it is
+/// (two strangers' exports must never share a history).
+pub fn folder(choice: &Choice, identity: Option<&str>) -> Option<PathBuf> {
     match choice {
         Choice::Off => None,
         Choice::Dir(dir) => Some(dir.clone()),
-        Choice::Default => base().map(|b| b.join(owner_folder(profile_url))),
+        Choice::Default => Some(base()?.join(owner_folder(identity)?)),
     }
+}
+
+/// The runs of `owner` before `day` (and not this export's, by `fingerprint`), oldest first,
+/// and a warning for the runs of anyone else the folder holds: those are never compared.
+pub fn earlier_of_owner<'r>(
+    runs: &'r [Run],
+    owner: Option<&str>,
+    day: &str,
+    fingerprint: &str,
+) -> (Vec<&'r Run>, Vec<String>) {
+    let before =
+        runs.iter().filter(|r| r.meta.as_of.as_str() <= day && r.meta.fingerprint != fingerprint);
+    let (mine, others): (Vec<&Run>, Vec<&Run>) =
+        before.partition(|r| owner.is_some() && r.meta.owner.as_deref() == owner);
+    let warning = match (others.len(), owner) {
+        (0, _) => None,
+        (n, Some(_)) => Some(format!(
+            "{n} earlier run(s) in this history are of another owner (or of one not known): \
+             not compared with this export"
+        )),
+        (n, None) => Some(format!(
+            "this export does not say whose it is: not compared with the {n} earlier run(s) here"
+        )),
+    };
+    (mine, warning.into_iter().collect())
+}
+
+/// Whether two runs are of one owner, both known: the only runs ever compared.
+pub fn same_owner(a: &Meta, b: &Meta) -> bool {
+    a.owner.is_some() && a.owner == b.owner
 }
 
 /// What a stored run says about itself (`run.json`).
@@ -80,7 +116,7 @@ pub struct Meta {
     pub export_date: Option<String>,
     /// Identifies the export and the day: the same export analysed again is not stored twice.
     pub fingerprint: String,
-    /// The owner's profile.
+    /// The owner's identity: their profile URL, or `name:` and their name.
     pub owner: Option<String>,
     /// The run's `summary.json`.
     pub summary: serde_json::Value,
@@ -203,7 +239,9 @@ pub fn locate(dir: Option<&Path>, owner: Option<&str>) -> Result<PathBuf> {
         Error::Usage("no home folder to find the history in; give --history DIR".into())
     })?;
     if let Some(owner) = owner {
-        return Ok(base.join(owner_folder(Some(owner))));
+        let folder = owner_folder(Some(owner))
+            .ok_or_else(|| Error::Usage(format!("--owner {owner:?} names no profile")))?;
+        return Ok(base.join(folder));
     }
     let mut owners: Vec<String> = std::fs::read_dir(&base)
         .map(|entries| {
@@ -320,6 +358,16 @@ pub fn diff(dir: &Path, from: Option<&str>, to: Option<&str>) -> Result<(Diff, V
             _ => return Err(no_runs(dir, runs.len())),
         },
     };
+    if !same_owner(&from.meta, &to.meta) {
+        let who = |m: &Meta| m.owner.clone().unwrap_or_else(|| "an unknown owner".into());
+        return Err(Error::Usage(format!(
+            "the run of {} is of {} and the run of {} of {}: a diff compares one owner's exports",
+            from.meta.as_of,
+            who(&from.meta),
+            to.meta.as_of,
+            who(&to.meta)
+        )));
+    }
     // Reversed, every count reads backwards ("you pruned" what was added): refused.
     if (&from.meta.as_of, &from.id) > (&to.meta.as_of, &to.id) {
         return Err(Error::Usage(format!(
@@ -344,10 +392,16 @@ mod tests {
 
     #[test]
     fn owner_folders_are_safe_names() {
-        assert_eq!(owner_folder(Some("https://www.linkedin.com/in/owen-owner")), "owen-owner");
-        assert_eq!(owner_folder(Some("https://www.linkedin.com/in/j%C3%BCrgen/")), "j%C3%BCrgen");
-        assert_eq!(owner_folder(Some("https://www.linkedin.com/in/../..")), "unknown-owner");
-        assert_eq!(owner_folder(None), "unknown-owner");
-        assert_eq!(owner_folder(Some("")), "unknown-owner");
+        let folder = |id: Option<&str>| owner_folder(id);
+        assert_eq!(folder(Some("https://www.linkedin.com/in/owen-owner")).unwrap(), "owen-owner");
+        assert_eq!(
+            folder(Some("https://www.linkedin.com/in/j%C3%BCrgen/")).unwrap(),
+            "j%C3%BCrgen"
+        );
+        assert_eq!(folder(Some("name:Ana María O'Neil")).unwrap(), "name-ana-maría-o_neil");
+        assert_eq!(folder(Some("https://www.linkedin.com/in/../..")), None);
+        assert_eq!(folder(Some("name: ")), None);
+        assert_eq!(folder(None), None);
+        assert_eq!(folder(Some("")), None);
     }
 }

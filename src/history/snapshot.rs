@@ -95,7 +95,7 @@ impl Snapshot {
             as_of: summary.as_of.clone(),
             export_date: a.export.export_date.map(|d| d.to_string()),
             fingerprint: fingerprint(a.export, &summary.as_of),
-            owner: summary.owner.profile_url.clone(),
+            owner: a.people.owner.identity(),
             summary: serde_json::to_value(summary).unwrap_or_default(),
         };
         Snapshot { meta, rows }

@@ -43,6 +43,14 @@ impl Owner {
     pub fn url(&self) -> Option<String> {
         self.key.as_ref().map(ProfileKey::url)
     }
+
+    /// What tells this owner's exports from another's, for the history: the profile URL, else
+    /// `name:` and their name (2018 – 2020 exports name their owner but not the profile);
+    /// `None` when the export says neither.
+    pub fn identity(&self) -> Option<String> {
+        let name = || self.name.as_deref().map(str::trim).filter(|n| !n.is_empty());
+        self.url().or_else(|| Some(format!("name:{}", name()?)))
+    }
 }
 
 /// Recognises the owner of `export`.
