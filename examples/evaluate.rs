@@ -13,12 +13,6 @@ use std::time::Instant;
 
 use netsift::evaluate::{Calibration, Dataset};
 
-/// Every (score, in touch within 90 days) of `dataset`'s cells with a 90-day future.
-fn of_scores(results: &[netsift::evaluate::CellResult], dataset: Dataset) -> Vec<(f64, bool)> {
-    let of = results.iter().filter(|r| r.cell.dataset == dataset);
-    of.flat_map(|r| r.scored_chances.iter().copied()).collect()
-}
-
 /// The logistic curve a + b·x through `(x, y)` by Newton's method.
 fn logistic_fit(xy: &[(f64, bool)]) -> (f64, f64) {
     let (mut a, mut b) = (0.0, 1.0);
@@ -66,19 +60,19 @@ fn main() -> ExitCode {
             print!("{}", netsift::evaluate::markdown(&results));
             for dataset in [Dataset::CollegeMsg, Dataset::Enron] {
                 let of = results.iter().filter(|r| r.cell.dataset == dataset);
-                let cells: Vec<&str> =
-                    of.clone().filter(|r| !r.chances.is_empty()).map(|r| &*r.cell.split).collect();
-                let pairs: Vec<(f64, bool)> = of.flat_map(|r| r.chances.iter().copied()).collect();
-                println!("\n{}, p_contact_90d at {}:", dataset.name(), cells.join(", "));
-                print!("{}", Calibration::of(&pairs).markdown());
-                // The curve that fits these pairs best, over vitality (the score's logit).
-                let offset = model.vitality.offset;
-                let vitality = |score: f64| (score / (100.0 - score)).ln() - offset;
-                let scored: Vec<(f64, bool)> = of_scores(&results, dataset)
-                    .into_iter()
-                    .map(|(s, y)| (vitality(s.clamp(1e-9, 100.0 - 1e-9)), y))
+                let cells: Vec<&str> = of
+                    .clone()
+                    .filter(|r| !r.within_90_days.is_empty())
+                    .map(|r| &*r.cell.split)
                     .collect();
-                let (a, b) = logistic_fit(&scored);
+                let pairs: Vec<_> = of.flat_map(|r| r.within_90_days.iter().copied()).collect();
+                println!("\n{}, p_contact_90d at {}:", dataset.name(), cells.join(", "));
+                let chances: Vec<(f64, bool)> =
+                    pairs.iter().map(|(p, y)| (p.p_contact, *y)).collect();
+                print!("{}", Calibration::of(&chances).markdown());
+                // The curve over vitality that fits these pairs best.
+                let (a, b) =
+                    logistic_fit(&pairs.iter().map(|(p, y)| (p.vitality, *y)).collect::<Vec<_>>());
                 println!("best fit on these cells: intercept {a:.3}, slope {b:.3}");
             }
             eprintln!("evaluated in {:.1} s", start.elapsed().as_secs_f64());

@@ -361,11 +361,21 @@ impl Drop for Scratch {
     }
 }
 
-/// netsift's score and chance of contact within 90 days of each of the case's connections (in
-/// their order): the ego's export is
+/// What netsift said of one connection.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Predicted {
+    /// The 0–100 score.
+    pub score: f64,
+    /// The chance of contact within 90 days.
+    pub p_contact: f64,
+    /// The vitality the two come from (every connection here has some contact).
+    pub vitality: f64,
+}
+
+/// What netsift says of each of the case's connections (in their order): the ego's export is
 /// written into a temporary folder, read and scored as `analyze` does, as of its date. An
 /// error when netsift does not take the ego as the owner or leaves a correspondent unscored.
-pub fn netsift_scores(case: &Case, export_date: Date, model: &Model) -> Result<Vec<(f64, f64)>> {
+pub fn netsift_scores(case: &Case, export_date: Date, model: &Model) -> Result<Vec<Predicted>> {
     let dir = Scratch::new()?;
     let export = write_ego_export(case.ego, &case.before, export_date, &dir.0)
         .map_err(|e| Error::io(&dir.0, e))?;
@@ -382,12 +392,13 @@ pub fn netsift_scores(case: &Case, export_date: Date, model: &Model) -> Result<V
     let as_of = crate::as_of_moment(loaded.export.export_date, &loaded.export);
     let scoring = crate::score(&loaded, as_of, model)?;
     let connections = &loaded.export.connections;
-    let by_key: HashMap<ProfileKey, (f64, f64)> = scoring
+    let by_key: HashMap<ProfileKey, Predicted> = scoring
         .scored
         .iter()
         .filter_map(|s| {
             let key = ProfileKey::parse(connections[s.connection].url.as_deref()?)?;
-            Some((key, (s.score, s.p_contact)))
+            let vitality = s.vitality?;
+            Some((key, Predicted { score: s.score, p_contact: s.p_contact, vitality }))
         })
         .collect();
     case.connections
@@ -454,11 +465,9 @@ pub struct CellResult {
     pub baselines: [MacroAuc; 4],
     /// netsift's mean minus the best baseline's.
     pub margin: f64,
-    /// netsift's chance of contact within 90 days beside whether there was, for every
-    /// connection; empty when the log ends less than 90 days after T.
-    pub chances: Vec<(f64, bool)>,
-    /// The same with netsift's score instead of the chance.
-    pub scored_chances: Vec<(f64, bool)>,
+    /// What netsift said of every connection beside whether they were in touch within 90 days
+    /// of T; empty when the log ends less than 90 days after T.
+    pub within_90_days: Vec<(Predicted, bool)>,
 }
 
 impl CellResult {
@@ -481,16 +490,16 @@ pub fn evaluate_cell(
     let mut cases = cases(log, cell);
     cases.truncate(limit.unwrap_or(usize::MAX));
     let date = cell.export_date()?;
-    let scored: Vec<Vec<(f64, f64)>> =
+    let scored: Vec<Vec<Predicted>> =
         cases.par_iter().map(|c| netsift_scores(c, date, model)).collect::<Result<_>>()?;
     let aucs: Vec<f64> =
-        cases.iter().zip(&scored).map(|(c, s)| auc(c, s.iter().map(|x| x.0))).collect();
+        cases.iter().zip(&scored).map(|(c, s)| auc(c, s.iter().map(|x| x.score))).collect();
     let netsift = MacroAuc::of(&aucs);
     let end = log.messages.iter().map(|m| m.time).max().unwrap_or(cell.cut);
     let covered = end >= cell.cut + HORIZON_DAYS * DAY;
     let labels = cases.iter().flat_map(|c| c.connections.iter().map(|x| x.within_90_days));
-    let pairs: Vec<(f64, f64, bool)> = match covered {
-        true => scored.iter().flatten().zip(labels).map(|(x, y)| (x.0, x.1, y)).collect(),
+    let within_90_days: Vec<(Predicted, bool)> = match covered {
+        true => scored.iter().flatten().copied().zip(labels).collect(),
         false => Vec::new(),
     };
     let baselines = baseline_aucs(&cases);
@@ -505,8 +514,7 @@ pub fn evaluate_cell(
         netsift,
         baselines,
         margin: netsift.mean - best,
-        chances: pairs.iter().map(|x| (x.1, x.2)).collect(),
-        scored_chances: pairs.iter().map(|x| (x.0, x.2)).collect(),
+        within_90_days,
     })
 }
 

@@ -168,7 +168,8 @@ pub fn analyze(
     stage("reading the export");
     let mut loaded = load(export, notes)?;
     let mut warnings: Vec<String> = check_as_of(as_of, &loaded.export)?.into_iter().collect();
-    if loaded.people.owner.identity().is_none() && *history == history::Choice::Default {
+    let identity = loaded.people.owner.identity();
+    if identity.is_none() && *history == history::Choice::Default {
         warnings.push(
             "this export names neither its owner's profile nor their name: the run is not \
              kept in the history, so that no one else's export is ever compared with it"
@@ -180,15 +181,14 @@ pub fn analyze(
     loaded.notes_until(as_of);
     let s = score(&loaded, as_of, model)?;
     stage("reading the history");
-    let identity = loaded.people.owner.identity();
     let folder = history::folder(history, identity.as_deref());
     let day = report::date(Some(as_of.as_second()));
     let fingerprint = history::snapshot::fingerprint(&loaded.export, &day);
     let (runs, mut history_warnings) =
         folder.as_deref().map_or_else(Default::default, history::runs);
-    let earlier = history::earlier_of_owner(&runs, identity.as_deref(), &day, &fingerprint);
-    history_warnings.extend(earlier.1);
-    let earlier = earlier.0;
+    let (earlier, others) =
+        history::earlier_of_owner(&runs, identity.as_deref(), &day, &fingerprint);
+    history_warnings.extend(others);
     // The latest earlier run whose rows read; an unreadable one is reported and passed over.
     let mut previous = None;
     for run in earlier.iter().rev() {

@@ -7,7 +7,9 @@ use std::collections::BTreeMap;
 use std::path::Path;
 use std::sync::OnceLock;
 
+use netsift::backtest::Baselines;
 use netsift::evaluate::{self, BASELINES, Case, Cell, Dataset, Log};
+use netsift::interactions::Interactions;
 use netsift::model::Model;
 use netsift::people::{OwnerMethod, ProfileKey};
 use netsift::sample::{person_url, write_ego_export};
@@ -140,6 +142,40 @@ fn baselines_reproduce_the_data_readme() {
         let cases = evaluate::cases(log(dataset), &cell(dataset, split));
         let got = evaluate::baseline_aucs(&cases).map(|b| (b.mean * 1000.0).round() / 1000.0);
         assert_eq!((cases.len(), got), (egos, want), "{} {split}: {BASELINES:?}", dataset.name());
+    }
+}
+
+#[test]
+fn backtest_counts_the_baselines_as_the_protocol_does() {
+    // `netsift backtest` computes the four baselines from netsift's own events; on an ego's
+    // export they must equal the harness's, counted from the raw log (group e-mails included).
+    let dir = TestDir::new("predict-backtest");
+    let cell = cell(Dataset::Enron, "F = 0.7");
+    let model = Model::default();
+    for case in evaluate::cases(log(Dataset::Enron), &cell).iter().take(3) {
+        let date = cell.export_date().unwrap();
+        let path = write_ego_export(case.ego, &case.before, date, &dir.path(&case.ego.to_string()))
+            .unwrap();
+        let loaded = netsift::load(&path, None).unwrap();
+        let as_of = netsift::as_of_moment(loaded.export.export_date, &loaded.export);
+        let events = Interactions::collect(&loaded.export, &loaded.people, None, &model, as_of);
+        for (i, person) in loaded.people.persons.iter().enumerate() {
+            let Some(key) = person.key.as_ref().filter(|_| i < loaded.export.connections.len())
+            else {
+                continue;
+            };
+            let want = case.connections.iter().find(|c| c.id == id_of(key)).unwrap().baselines;
+            let b = Baselines::of(events.of(i as u32), cell.cut);
+            let got = [b.recency, b.count, b.decayed, b.mutual];
+            for (k, (g, w)) in got.iter().zip(want).enumerate() {
+                assert!(
+                    (g - w).abs() < 1e-9,
+                    "ego {} person {i}: {} {g} != {w}",
+                    case.ego,
+                    BASELINES[k]
+                );
+            }
+        }
     }
 }
 

@@ -6,7 +6,7 @@ use netsift::features::{Features, compute};
 use netsift::interactions::{Channel, Event, Flow, Interactions};
 use netsift::model::Model;
 use netsift::score::components;
-use netsift::score::vitality::{self, Span};
+use netsift::score::vitality;
 use proptest::prelude::*;
 
 use crate::util::{TestDir, stderr, stdout};
@@ -249,9 +249,8 @@ fn features_of(events: Vec<Event>, as_of: i64) -> Features {
 /// The 0–100 score of one tie's events in a network of a fixed pace (a week).
 fn score_of(mut events: Vec<Event>, as_of: i64, model: &Model) -> f64 {
     events.sort_by_key(|e| e.time);
-    Span::of(&events, as_of).map_or(0.0, |span| {
-        vitality::score(vitality::vitality(&events, span, as_of, 7.0, model), model)
-    })
+    let now = vitality::over_time(&events, &[as_of], 7.0, model);
+    now[0].map_or(0.0, |v| vitality::score(v, model))
 }
 
 fn history() -> impl Strategy<Value = Vec<(i64, u8, u8)>> {

@@ -30,8 +30,6 @@ pub struct Chance {
     pub slope: f64,
     /// The chance for a connection never in contact.
     pub never: f64,
-    /// Ties at the earlier cuts the curve was learnt from (0: the defaults).
-    pub samples: usize,
 }
 
 impl Chance {
@@ -81,16 +79,14 @@ pub fn learn(
         .collect();
     let ties: Vec<(f64, bool)> = samples.iter().filter_map(|&(v, y)| Some((v?, y))).collect();
     let positives = ties.iter().filter(|t| t.1).count();
-    let (intercept, used) = if positives >= MIN_EACH && ties.len() - positives >= MIN_EACH {
-        (fit(&ties, c.slope, c.intercept, c.prior_weight), ties.len())
-    } else {
-        (c.intercept, 0)
-    };
+    let enough = positives >= MIN_EACH && ties.len() - positives >= MIN_EACH;
+    let intercept =
+        if enough { fit(&ties, c.slope, c.intercept, c.prior_weight) } else { c.intercept };
     let strangers: Vec<bool> = samples.iter().filter(|s| s.0.is_none()).map(|s| s.1).collect();
     // A rate with one imagined stranger in touch per prior_weight never heard from.
     let never = (strangers.iter().filter(|&&y| y).count() as f64 + c.never * c.prior_weight)
         / (strangers.len() as f64 + c.prior_weight);
-    Chance { intercept, slope: c.slope, never, samples: used }
+    Chance { intercept, slope: c.slope, never }
 }
 
 /// The intercept of the logistic curve of slope `slope` through `(x, y)`, by Newton's method,

@@ -6,7 +6,8 @@
 //! volume in e-mail (months). Measuring silence, volume and age in units of the network's own
 //! pace — the median gap between days of contact across the owner's ties — lets one set of
 //! weights serve both (README, "Does it predict?"). Silence against a tie's own rhythm (Navarro
-//! et al. 2017) added nothing once the network's pace was used, so it stays in the reasons only.
+//! et al. 2017) got a weight of about 0 in a prototype once silence and age were both measured
+//! against the network's pace, so it stays in the reasons only.
 
 use crate::interactions::{Channel, Event};
 use crate::model::Model;
@@ -61,17 +62,6 @@ pub fn pace(spans: impl Iterator<Item = Span>) -> f64 {
     let mid = gaps.len() / 2;
     let median = if gaps.len() % 2 == 1 { gaps[mid] } else { (gaps[mid - 1] + gaps[mid]) / 2.0 };
     median.max(1.0)
-}
-
-/// The vitality of a tie with `events` (oldest first) as of `cut`, its span `span` then, in a
-/// network of pace `pace` days.
-pub fn vitality(events: &[Event], span: Span, cut: i64, pace: f64, model: &Model) -> f64 {
-    let half_life = model.vitality.volume_half_life * pace;
-    let volume: f64 = until(events, cut)
-        .iter()
-        .map(|e| volume_weight(e, model) * (-((cut - e.time) as f64 / DAY) / half_life).exp2())
-        .sum();
-    combine(span, volume, cut, pace, model)
 }
 
 /// The vitality of a tie as of each of `cuts` (ascending), in one pass over its `events`
@@ -138,6 +128,17 @@ pub fn until(events: &[Event], cut: i64) -> &[Event] {
 mod tests {
     use super::*;
     use crate::interactions::Flow;
+
+    /// The reference: the vitality of a tie with `events` (oldest first) as of `cut`, its span `span` then, in a
+    /// network of pace `pace` days.
+    fn vitality(events: &[Event], span: Span, cut: i64, pace: f64, model: &Model) -> f64 {
+        let half_life = model.vitality.volume_half_life * pace;
+        let volume: f64 = until(events, cut)
+            .iter()
+            .map(|e| volume_weight(e, model) * (-((cut - e.time) as f64 / DAY) / half_life).exp2())
+            .sum();
+        combine(span, volume, cut, pace, model)
+    }
 
     fn event(day: i64) -> Event {
         let (channel, flow) = (Channel::Message, Flow::Out);
