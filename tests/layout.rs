@@ -2,7 +2,7 @@
 
 use netsift::export;
 
-use crate::util::{TestDir, fixture_dir, stdout};
+use crate::util::{TestDir, fixture_dir, stderr, stdout};
 
 /// The inspection as JSON, without the two fields that name the source.
 fn findings(dir: &TestDir, export: &std::path::Path) -> serde_json::Value {
@@ -64,10 +64,17 @@ fn a_spreadsheet_copy_beside_the_original_is_reported_not_used() {
     let root = dir.copy_fixture("2024", "export/Basic_LinkedInDataExport_12-12-2024");
     let excel = std::fs::read(fixture_dir("2024-excel").join("Connections.csv")).unwrap();
     dir.create("export/copy/Connections.csv", excel);
+    let messages = std::fs::read(fixture_dir("2024").join("messages.csv")).unwrap();
+    dir.create("export/stray/messages.csv", messages);
     let export = export::read(&dir.path("export")).unwrap();
     let report = export.files.iter().find(|f| f.name.ends_with("Connections.csv")).unwrap();
     assert_eq!(report.name, "Basic_LinkedInDataExport_12-12-2024/Connections.csv");
-    assert_eq!(report.ignored_copies, vec!["copy/Connections.csv".to_string()]);
+    // A Connections.csv with a folder of its own is an export of its own, named as a whole; a
+    // stray copy of one file is named beside the file read.
+    assert!(report.ignored_copies.is_empty());
+    assert_eq!(export.others.iter().map(|u| u.home.as_str()).collect::<Vec<_>>(), ["copy"]);
+    let report = export.files.iter().find(|f| f.name.ends_with("messages.csv")).unwrap();
+    assert_eq!(report.ignored_copies, vec!["stray/messages.csv".to_string()]);
     assert!(root.exists());
     // Without a pristine copy the one beside messages.csv wins, whatever the depth.
     let dir = TestDir::new("copies-excel");
@@ -122,22 +129,88 @@ fn walk(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
 }
 
 #[test]
-fn two_exports_in_one_folder_are_never_mixed() {
+fn two_exports_of_one_owner_in_one_folder_are_never_mixed() {
     let dir = TestDir::new("two-exports");
-    // The older export was re-saved by a spreadsheet; the newer one is pristine.
-    dir.copy_fixture("2024-excel", "all/Basic_LinkedInDataExport_12-12-2024");
-    dir.copy_fixture("2025", "all/Basic_LinkedInDataExport_09-01-2025");
+    // One owner's exports of 2022 and 2025; the newer lacks a file the older has.
+    dir.copy_fixture("2022", "all/Basic_LinkedInDataExport_03-01-2022");
+    let newer = dir.copy_fixture("2025", "all/Basic_LinkedInDataExport_09-01-2025");
+    std::fs::remove_file(newer.join("Recommendations_Given.csv")).unwrap();
     let export = export::read(&dir.path("all")).unwrap();
     let names: Vec<&str> = export.files.iter().map(|f| f.name.as_str()).collect();
     assert!(
         names.iter().all(|n| n.starts_with("Basic_LinkedInDataExport_09-01-2025/")),
         "{names:?}"
     );
+    assert!(export.recommendations_given.is_empty(), "a file of the other export was read");
+    assert!(export.files.iter().all(|f| f.ignored_copies.is_empty()), "{:?}", export.files);
     assert_eq!(export.export_date.map(|d| d.to_string()).as_deref(), Some("2025-09-01"));
+    assert_eq!(export.others.len(), 1);
+    assert!(export.others[0].home.ends_with("03-01-2022"));
     // Diagnostics name the files as read, folders included.
     let mut diags = export.diagnostics.clone();
     let _ = netsift::people::People::resolve(&export, &mut diags);
     assert!(
         diags.items().iter().all(|d| d.file.starts_with("Basic_LinkedInDataExport_09-01-2025/"))
+    );
+    // The run names the export it did not read, and why.
+    let out = dir.run(&["inspect", "all"], 0);
+    assert!(
+        stderr(&out).contains(
+            "Basic_LinkedInDataExport_03-01-2022: an older export of the same owner (2022-03-01): not read"
+        ),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn exports_of_two_owners_in_one_folder_are_refused_with_the_list() {
+    let dir = TestDir::new("two-owners");
+    dir.copy_fixture("2025", "Downloads/Basic_LinkedInDataExport_09-01-2025");
+    // Another person's export, still zipped, and one of the first owner's, older.
+    dir.zip_folder(&fixture_dir("2024"), "Downloads/Complete_LinkedInDataExport_12-12-2024.zip");
+    dir.copy_fixture("2022", "Downloads/Basic_LinkedInDataExport_03-01-2022");
+    let commands: [&[&str]; 3] = [
+        &["analyze", "Downloads", "--out", "out"],
+        &["inspect", "Downloads"],
+        &["backtest", "Downloads", "--at", "2025-03-01"],
+    ];
+    for args in commands {
+        let (command, out) = (args[0], dir.run(args, 2));
+        let err = stderr(&out);
+        for found in [
+            "Basic_LinkedInDataExport_09-01-2025 — Oscar Owner, exported 2025-09-01, 13 connections (read first)",
+            "Complete_LinkedInDataExport_12-12-2024.zip — Olive Owner, exported 2024-12-12, 14 connections",
+            "Basic_LinkedInDataExport_03-01-2022 — Oscar Owner, exported 2022-03-01",
+            "holds the exports of more than one person",
+            "Give one of them as the export path",
+        ] {
+            assert!(err.contains(found), "{command}: {found:?} not in\n{err}");
+        }
+        assert!(out.stdout.is_empty(), "{command}");
+    }
+    assert!(!dir.path("out").exists(), "a refused run wrote its report");
+    // Given one of them, it runs.
+    dir.run(&["inspect", "Downloads/Complete_LinkedInDataExport_12-12-2024.zip"], 0);
+}
+
+#[test]
+fn zips_in_a_folder_are_exports_too_and_the_newest_is_read() {
+    let dir = TestDir::new("zips-in-folder");
+    // The same owner's export of 2024, zipped, and re-saved by a spreadsheet, unpacked, older.
+    let zip =
+        dir.zip_folder(&fixture_dir("2024"), "Downloads/Basic_LinkedInDataExport_12-12-2024.zip");
+    dir.copy_fixture("2024-excel", "Downloads/old/Basic_LinkedInDataExport_06-01-2024");
+    dir.create("Downloads/notes.txt", "not an export");
+    let export = export::read(&dir.path("Downloads")).unwrap();
+    assert_eq!(export.kind, export::SourceKind::Zip);
+    assert_eq!(export.export_date.map(|d| d.to_string()).as_deref(), Some("2024-12-12"));
+    assert_eq!(export.others.len(), 1);
+    assert_eq!(export.files.len(), export::read(&zip).unwrap().files.len());
+    let out = dir.run(&["inspect", "Downloads"], 0);
+    assert!(
+        stderr(&out).contains("an older export of the same owner (2024-06-01)"),
+        "{}",
+        stderr(&out)
     );
 }

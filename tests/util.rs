@@ -49,6 +49,9 @@ impl TestDir {
     /// Zips a folder's files (at the zip root, deflated, like LinkedIn's) into `rel`.
     pub fn zip_folder(&self, folder: &Path, rel: &str) -> PathBuf {
         let path = self.root.join(rel);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent).expect("create parent");
+        }
         let file = std::fs::File::create(&path).expect("create zip");
         let mut zip = zip::ZipWriter::new(file);
         let options = zip::write::SimpleFileOptions::default()

@@ -12,6 +12,7 @@ pub mod recommendations;
 pub mod source;
 pub mod stream;
 pub mod table;
+pub mod unit;
 
 use std::path::{Path, PathBuf};
 
@@ -25,6 +26,7 @@ pub use messages::{Direction, Message, MessageClass, Messages, Sym};
 pub use profile::Profile;
 pub use recommendations::Recommendation;
 pub use source::{Limits, SourceKind};
+pub use unit::Unit;
 
 use crate::diag::Diagnostics;
 use crate::error::{Error, Result};
@@ -133,6 +135,8 @@ pub struct Export {
     pub profile: Option<Profile>,
     /// Every skipped or repaired row.
     pub diagnostics: Diagnostics,
+    /// The other exports found under the path given, not read (see [`unit`]).
+    pub others: Vec<Unit>,
 }
 
 impl Export {
@@ -152,10 +156,28 @@ pub fn read(path: &Path) -> Result<Export> {
     read_limited(path, Limits::default())
 }
 
-/// Reads the export at `path`, refusing any file larger than `limits` allow.
+/// Reads the export at `path`, refusing any file larger than `limits` allow. A path holding
+/// several exports is read as the first of them ([`unit`]); the others are listed, never read.
 pub fn read_limited(path: &Path, limits: Limits) -> Result<Export> {
+    let found = unit::Found::search(path, limits)?;
+    let unreadable = found.unreadable.clone();
+    let (mut source, unit, others) = found.take();
+    let mut export = read_from(&mut source, &unit, path)?;
+    for (zip, why) in unreadable {
+        export.diagnostics.skip(&zip, 0, "unreadable zip", format!("not read: {why}"));
+    }
+    export.others = others;
+    Ok(export)
+}
+
+/// Reads one of the exports that [`read_limited`] found and did not read.
+pub fn read_unit(unit: &Unit, limits: Limits) -> Result<Export> {
+    read_from(&mut Source::open(&unit.path, limits)?, unit, &unit.path)
+}
+
+/// Reads the export `unit` of `source`: only the files in its folder.
+fn read_from(source: &mut Source, unit: &Unit, path: &Path) -> Result<Export> {
     use names::*;
-    let mut source = Source::open(path, limits)?;
     let mut diags = Diagnostics::default();
     let archive = path.file_name().map_or(String::new(), |n| n.to_string_lossy().into_owned());
     for name in source.unsafe_names() {
@@ -164,23 +186,11 @@ pub fn read_limited(path: &Path, limits: Limits) -> Result<Export> {
         );
         diags.skip(&archive, 0, "unsafe zip entry", msg);
     }
-    let mut r = Reader { source: &mut source, files: vec![], diags, home: None };
+    let mut r = Reader { source, files: vec![], diags, home: &unit.home };
     let columns = ["First Name", "Last Name", "Connected On"];
     let Some(connections) = r.load(CONNECTIONS, &columns, true, connections::read)? else {
-        let searched = r.source.entries().len();
-        if let [first, ..] = r.source.unsafe_names() {
-            let n = r.source.unsafe_names().len();
-            let message = format!(
-                "no Connections.csv found; {n} {} refused for a path leading outside the archive ({first:?}); is this a LinkedIn data export?",
-                if n == 1 { "entry was" } else { "entries were" }
-            );
-            return Err(Error::Input { file: archive, message });
-        }
-        return Err(Error::NoConnections { path: path.to_path_buf(), searched });
+        return Err(Error::NoConnections { path: path.to_path_buf(), searched: 0 });
     };
-    // Every other file comes from the folder of the Connections.csv used, where it has one.
-    let home = folder(&r.files[0].name).to_string();
-    r.home = Some(home.clone());
     let messages = r.load_messages()?;
     let columns = ["From", "To", "Sent At", "Direction"];
     let invitations = r.load(INVITATIONS, &columns, false, invitations::read)?;
@@ -198,13 +208,12 @@ pub fn read_limited(path: &Path, limits: Limits) -> Result<Export> {
         r.load(RECOMMENDATIONS_GIVEN, &columns, false, recommendations::read)?;
     let profile = r.load(PROFILE, &columns, false, profile::read)?.flatten();
     let (files, diagnostics) = (r.files, r.diags);
-    let ignored = ignored(&source);
     Ok(Export {
         path: path.to_path_buf(),
         kind: source.kind(),
-        export_date: export_date(Path::new(&home)).or_else(|| export_date(path)),
+        export_date: unit.date,
         files,
-        ignored,
+        ignored: ignored(source, &unit.home),
         connections,
         messages: messages.unwrap_or_default(),
         invitations: invitations.unwrap_or_default(),
@@ -214,6 +223,7 @@ pub fn read_limited(path: &Path, limits: Limits) -> Result<Export> {
         recommendations_given: recommendations_given.unwrap_or_default(),
         profile,
         diagnostics,
+        others: vec![],
     })
 }
 
@@ -221,8 +231,8 @@ struct Reader<'s> {
     source: &'s mut Source,
     files: Vec<FileReport>,
     diags: Diagnostics,
-    /// The folder (inside the export) of the Connections.csv used.
-    home: Option<String>,
+    /// The export's folder (inside the source): its files are the only ones read.
+    home: &'s str,
 }
 
 impl Reader<'_> {
@@ -295,49 +305,26 @@ impl Reader<'_> {
         }
     }
 
-    /// The copy to read among every file named like the first name present: the one in the
-    /// home folder; else, newest export first (the date in its folder's name), a pristine
-    /// copy (no BOM, no CRLF: not re-saved by a spreadsheet) before an edited one, an empty
-    /// file last, then by [`Source::find`]'s order.
+    /// The file to read for one of `names`: the first name present in the export's folder
+    /// (in [`Source::find`]'s order when its spelling occurs more than once).
     fn pick(&mut self, names: &[&str]) -> Result<Option<Entry>> {
-        for name in names {
-            let mut found: Vec<Entry> = self.source.find(name).into_iter().cloned().collect();
-            if let Some(home) = &self.home
-                && let Some(e) = found.iter().find(|e| folder(&e.name) == home)
-            {
-                return Ok(Some(e.clone()));
-            }
-            if found.len() <= 1 {
-                match found.pop() {
-                    Some(e) => return Ok(Some(e)),
-                    None => continue,
-                }
-            }
-            found.sort_by_key(|e| std::cmp::Reverse(export_date(Path::new(&e.name))));
-            let mut fallback = None;
-            for entry in &found {
-                let bytes = self.source.read(entry)?;
-                if bytes.iter().all(u8::is_ascii_whitespace) {
-                    continue;
-                }
-                let head = &bytes[..bytes.len().min(1 << 16)];
-                let edited =
-                    head.starts_with(b"\xEF\xBB\xBF") || head.windows(2).any(|w| w == b"\r\n");
-                if !edited {
-                    return Ok(Some(entry.clone()));
-                }
-                fallback.get_or_insert_with(|| entry.clone());
-            }
-            return Ok(fallback.or_else(|| found.first().cloned()));
-        }
-        Ok(None)
+        let home = self.home;
+        let found =
+            names.iter().flat_map(|n| self.source.find(n)).find(|e| folder(&e.name) == home);
+        Ok(found.cloned())
     }
 
+    /// The other files named like `used`: other spellings beside it, and stray copies in
+    /// folders that hold no export of their own (another export's files are that export's,
+    /// reported as a whole by [`read_limited`]).
     fn copies(&self, names: &[&str], used: &str) -> Vec<String> {
+        let unit_homes: Vec<&str> =
+            self.source.find(names::CONNECTIONS[0]).into_iter().map(|e| folder(&e.name)).collect();
         names
             .iter()
             .flat_map(|n| self.source.find(n))
             .filter(|e| e.name != used)
+            .filter(|e| folder(&e.name) == self.home || !unit_homes.contains(&folder(&e.name)))
             .map(|e| e.name.clone())
             .collect()
     }
@@ -348,10 +335,11 @@ fn folder(name: &str) -> &str {
     name.rsplit_once('/').map_or("", |(d, _)| d)
 }
 
-fn ignored(source: &Source) -> Vec<Ignored> {
+fn ignored(source: &Source, home: &str) -> Vec<Ignored> {
     source
         .entries()
         .iter()
+        .filter(|e| folder(&e.name) == home)
         .filter(|e| COACH_FILES.iter().any(|c| e.file_name().eq_ignore_ascii_case(c)))
         .map(|e| Ignored {
             name: e.name.clone(),

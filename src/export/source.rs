@@ -163,6 +163,22 @@ impl Source {
         })
     }
 
+    /// For a folder, the files in it that are zip archives (by their first bytes, whatever
+    /// their name): exports downloaded beside unpacked ones.
+    pub fn zip_files(&self) -> Vec<PathBuf> {
+        if self.kind == SourceKind::Zip {
+            return vec![];
+        }
+        let is_zip = |path: &PathBuf| {
+            let mut magic = [0u8; 4];
+            File::open(path).and_then(|mut f| f.read_exact(&mut magic)).is_ok()
+                && magic == *b"PK\x03\x04"
+        };
+        let csv = |e: &Entry| e.name.to_ascii_lowercase().ends_with(".csv");
+        let candidates = self.entries.iter().filter(|e| !csv(e) && e.size >= 22);
+        candidates.map(|e| &self.paths[e.index]).filter(|p| is_zip(p)).cloned().collect()
+    }
+
     /// Zip entries refused for a name that leads outside the archive.
     pub fn unsafe_names(&self) -> &[String] {
         &self.unsafe_names

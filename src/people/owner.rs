@@ -6,7 +6,7 @@ use foldhash::{HashMap, HashMapExt, HashSet};
 
 use serde::Serialize;
 
-use super::key::ProfileKey;
+use super::key::{ProfileKey, name_key};
 use crate::export::{Direction, Export, Sym};
 
 /// How the owner was recognised.
@@ -50,6 +50,16 @@ impl Owner {
     pub fn identity(&self) -> Option<String> {
         let name = || self.name.as_deref().map(str::trim).filter(|n| !n.is_empty());
         self.url().or_else(|| Some(format!("name:{}", name()?)))
+    }
+
+    /// Whether `other` is the same person: by profile when both exports reveal it, else by
+    /// name (as [`name_key`] compares names); `None` when the two cannot be compared.
+    pub fn same_as(&self, other: &Owner) -> Option<bool> {
+        if let (Some(a), Some(b)) = (&self.key, &other.key) {
+            return Some(a == b);
+        }
+        let name = |o: &Owner| o.name.as_deref().map(name_key).filter(|n| !n.is_empty());
+        Some(name(self)? == name(other)?)
     }
 }
 
