@@ -30,7 +30,7 @@ pub fn zip(data: &[u8]) {
         Ok(export) => {
             let mut diags = export.diagnostics.clone();
             for report in &export.files {
-                check(report);
+                rows_accounted(report, &export.diagnostics);
             }
             let people = People::resolve(&export, &mut diags);
             assert!(people.persons.len() >= export.connections.len());
@@ -57,7 +57,7 @@ pub fn messages(data: &[u8]) {
     };
     let mut one_diags = diags.clone();
     let Ok((one, one_report)) = messages::read(&table, &mut one_diags) else { return };
-    check(&one_report);
+    accounted(&one_report, table.data(), &one_diags);
     assert_eq!(one_report.kept, one.rows.len() as u64);
     let n = 2 + data.len() % 3;
     if let Some(chunks) = table.split(n, 0) {
@@ -133,7 +133,12 @@ pub fn notes(data: &[u8]) {
     let mut diags = Diagnostics::default();
     match netsift::notes::read(&path.0, sample_people(), &mut diags) {
         Ok(notes) => {
-            assert!(notes.notes.len() as u64 <= notes.rows);
+            let reported = skipped(&diags, &notes.file);
+            assert_eq!(
+                notes.rows,
+                notes.notes.len() as u64 + reported,
+                "every note kept or reported"
+            );
             let _ = notes.unresolved();
         }
         Err(e) => drop(e.to_string()),
@@ -165,10 +170,45 @@ fn read<T>(
         Err(e) => return drop(e.to_string()),
     };
     match reader(&table, &mut diags) {
-        Ok((_, report)) => check(&report),
+        Ok((_, report)) => accounted(&report, table.data(), &diags),
         Err(e) => drop(e.to_string()),
     }
     show(&diags);
+}
+
+/// What every file report promises: every row seen is kept or reported skipped with its line,
+/// and every physical line of the data (`data`, the text after the header) is part of a row
+/// seen or has nothing on it — nothing is lost without a word.
+pub fn accounted(report: &FileReport, data: &[u8], diags: &Diagnostics) {
+    rows_accounted(report, diags);
+    let mut lines: Vec<&[u8]> = data.split(|&b| b == b'\n').collect();
+    if data.is_empty() || data.ends_with(b"\n") {
+        lines.pop(); // no line after the last line end
+    }
+    assert_eq!(report.lines, lines.len() as u64, "data lines: {report:?}");
+    let blank = lines.iter().filter(|l| has_nothing(l)).count() as u64;
+    assert!(
+        report.blank_lines <= blank,
+        "{} lines called blank, {blank} are: {report:?}",
+        report.blank_lines
+    );
+}
+
+/// Every row seen is kept or reported skipped, with its line.
+fn rows_accounted(report: &FileReport, diags: &Diagnostics) {
+    check(report);
+    assert_eq!(report.rows, report.kept + skipped(diags, &report.name), "{report:?}");
+}
+
+/// How many rows of `file` were reported skipped.
+fn skipped(diags: &Diagnostics, file: &str) -> u64 {
+    diags.items().iter().filter(|d| d.file == file && !d.kept && d.line > 0).count() as u64
+}
+
+/// Whether a line holds nothing but white space, separators, quotes and `NA`.
+fn has_nothing(line: &[u8]) -> bool {
+    let text = String::from_utf8_lossy(line).replace("NA", "");
+    text.bytes().all(|b| b.is_ascii_whitespace() || matches!(b, b',' | b';' | b'"'))
 }
 
 /// What every file report promises: no more records kept than rows seen.

@@ -181,7 +181,7 @@ pub fn read(path: &Path, people: &People, diags: &mut Diagnostics) -> Result<Not
             diags.skip(row.file(), row.line, reason, msg.join("; "));
         }
     });
-    Ok(Notes { file, rows, notes, later: 0 })
+    Ok(Notes { file, rows: rows.rows, notes, later: 0 })
 }
 
 /// Resolves a person field: a profile URL (any form) or a full name as in Connections.

@@ -1,7 +1,12 @@
-//! Properties of the pure parts: identity keys and re-saved files.
+//! Properties of the pure parts: identity keys, re-saved files, every line accounted for.
 
 use netsift::diag::Diagnostics;
 use netsift::export::table::Table;
+use netsift::export::{
+    FileReport, connections, endorsements, invitations, messages, profile, recommendations,
+};
+
+use crate::fuzz_replay::harness::accounted;
 use netsift::people::ProfileKey;
 use proptest::prelude::*;
 
@@ -69,4 +74,68 @@ proptest! {
         prop_assert_eq!(a.len(), rows.len());
         prop_assert_eq!(a, b);
     }
+
+    #[test]
+    fn every_line_is_in_a_row_or_blank(body in body(), file in 0usize..6) {
+        let (header, required, read) = &READERS[file];
+        let text = format!("{header}\n{body}");
+        let mut diags = Diagnostics::default();
+        let table = Table::parse("f.csv", text.into_bytes(), required, &mut diags).unwrap();
+        let report = read(&table, &mut diags);
+        accounted(&report, table.data(), &diags);
+    }
 }
+
+/// Data lines made of what breaks readers: stray and doubled quotes, lone CRs, separators of
+/// every kind, blank lines, `NA` cells, rows too short and too long.
+fn body() -> impl Strategy<Value = String> {
+    let piece = prop_oneof![
+        Just("Ann"),
+        Just("Bo Li"),
+        Just(","),
+        Just(",,"),
+        Just("\""),
+        Just("\"\""),
+        Just("\n"),
+        Just("\r\n"),
+        Just("\r"),
+        Just("NA"),
+        Just(" "),
+        Just(";"),
+        Just("\t"),
+        Just("01 Jan 2020"),
+        Just("2024-01-02 10:00:00 UTC"),
+        Just("OUTGOING"),
+        Just("x,y,01 Jan 2020\n"),
+        Just("\"Unclosed,quote,row,x,y,01 Jan 2020\n"),
+    ];
+    prop::collection::vec(piece, 0..60).prop_map(|pieces| pieces.concat())
+}
+
+type Read = fn(&Table, &mut Diagnostics) -> FileReport;
+
+/// Each reader with a header of its file.
+const READERS: [(&str, &[&str], Read); 6] = [
+    (
+        "First Name,Last Name,URL,Email Address,Company,Position,Connected On",
+        &["First Name", "Last Name", "Connected On"],
+        |t, d| connections::read(t, d).unwrap().1,
+    ),
+    ("FROM,TO,DATE,CONTENT,FOLDER", &["FROM", "DATE"], |t, d| messages::read(t, d).unwrap().1),
+    ("From,To,Sent At,Message,Direction", &["From", "To", "Sent At", "Direction"], |t, d| {
+        invitations::read(t, d).unwrap().1
+    }),
+    (
+        "Endorsement Date,Skill Name,Endorser First Name,Endorser Last Name",
+        &["Endorsement Date", "Endorser First Name", "Endorser Last Name"],
+        |t, d| endorsements::read(t, "Endorser", d).unwrap().1,
+    ),
+    (
+        "First Name,Last Name,Company,Job Title,Text,Creation Date,Status",
+        &["First Name", "Last Name"],
+        |t, d| recommendations::read(t, d).unwrap().1,
+    ),
+    ("First Name,Last Name,Headline", &["First Name", "Last Name"], |t, d| {
+        profile::read(t, d).unwrap().1
+    }),
+];

@@ -11,7 +11,7 @@ use serde::Serialize;
 use super::FileReport;
 use super::dates::{Zone, parse_time};
 use super::stream::Feed;
-use super::table::{Chunk, Row, Table};
+use super::table::{Chunk, Row, Seen, Table};
 use crate::diag::Diagnostics;
 use crate::error::Result;
 
@@ -357,7 +357,7 @@ pub fn finish_stream(
 struct Part {
     builder: Builder,
     found: Diagnostics,
-    seen: u64,
+    seen: Seen,
 }
 
 impl Part {
@@ -385,14 +385,14 @@ fn finish(
         }
         Some((whole, seen))
     });
-    let (builder, rows) = joined.unwrap_or_else(|| {
+    let (builder, seen) = joined.unwrap_or_else(|| {
         let columns = Columns::of(table);
         let mut whole = Builder::default();
         let seen = table.rows(diags, |row, d| whole.push(&columns, &row, d));
         (whole, seen)
     });
     let out = builder.out;
-    let report = FileReport::new(table, rows, out.rows.len() as u64, variant(table));
+    let report = FileReport::new(table, seen, out.rows.len() as u64, variant(table));
     (out, report)
 }
 

@@ -75,8 +75,13 @@ pub struct FileReport {
     pub variant: String,
     /// Data rows seen (blank lines not counted).
     pub rows: u64,
-    /// Rows kept as records.
+    /// Rows kept as records; every other row seen is reported, with its line, as skipped.
     pub kept: u64,
+    /// Physical lines after the header.
+    pub lines: u64,
+    /// Of those, the lines with nothing on them (white space, or cells all empty): every other
+    /// line is part of a row seen.
+    pub blank_lines: u64,
     /// How the file was read: preamble, encoding, separator, line ends.
     pub notes: Vec<String>,
     /// Other copies of the same file that were not used.
@@ -84,14 +89,24 @@ pub struct FileReport {
 }
 
 impl FileReport {
-    /// A report for a table, with `rows` seen and `kept` records.
-    pub fn new(table: &Table, rows: u64, kept: u64, variant: String) -> FileReport {
+    /// A report for a table, with what was `seen` of it and `kept` records.
+    pub fn new(table: &Table, seen: table::Seen, kept: u64, variant: String) -> FileReport {
+        debug_assert!(seen.row_lines <= seen.lines && kept <= seen.rows, "{seen:?}, {kept} kept");
         let mut notes = Vec::new();
         if table.preamble_lines > 0 {
             notes.push(format!("header on line {}", table.preamble_lines + 1));
         }
         notes.extend(table.notes.iter().cloned());
-        FileReport { name: table.file.clone(), variant, rows, kept, notes, ignored_copies: vec![] }
+        FileReport {
+            name: table.file.clone(),
+            variant,
+            rows: seen.rows,
+            kept,
+            lines: seen.lines,
+            blank_lines: seen.lines.saturating_sub(seen.row_lines),
+            notes,
+            ignored_copies: vec![],
+        }
     }
 }
 

@@ -31,8 +31,12 @@ impl Profile {
 pub fn read(table: &Table, diags: &mut Diagnostics) -> Result<(Option<Profile>, FileReport)> {
     let c = |n: &str| table.col(n);
     let mut profile = None;
-    let rows = table.rows(diags, |row, _| {
-        profile.get_or_insert_with(|| Profile {
+    let rows = table.rows(diags, |row, diags| {
+        if profile.is_some() {
+            let msg = "Profile.csv holds one row, the owner's: this further row is not read";
+            return diags.skip(row.file(), row.line, "extra row", msg.into());
+        }
+        profile = Some(Profile {
             first_name: row.get(c("First Name")).to_string(),
             last_name: row.get(c("Last Name")).to_string(),
             headline: row.get(c("Headline")).to_string(),

@@ -63,6 +63,53 @@ pub struct Row<'t> {
     record: &'t ByteRecord,
 }
 
+/// What a read of a table's data saw: every physical line of the data is in a row seen (kept
+/// by the reader, or skipped and reported) or blank (nothing but white space, or cells all
+/// empty), so `lines - row_lines` lines are blank and no line is lost without a word.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Seen {
+    /// Data rows, blank ones not counted.
+    pub rows: u64,
+    /// The physical lines those rows stand on.
+    pub row_lines: u64,
+    /// The physical lines of the data read.
+    pub lines: u64,
+}
+
+impl std::ops::AddAssign for Seen {
+    fn add_assign(&mut self, other: Seen) {
+        self.rows += other.rows;
+        self.row_lines += other.row_lines;
+        self.lines += other.lines;
+    }
+}
+
+/// Counts the lines the rows of a table's data stand on, from the line numbers the csv
+/// reader keeps (a line two rows share is counted once).
+#[derive(Default)]
+struct Lines {
+    /// The last line a row stands on, and how many lines rows stand on.
+    covered: u64,
+    row_lines: u64,
+}
+
+impl Lines {
+    /// A row stands on lines `first..=last`.
+    fn row(&mut self, first: u64, last: u64) {
+        if last > self.covered {
+            self.row_lines += last - first.max(self.covered + 1) + 1;
+            self.covered = last;
+        }
+    }
+
+    /// Everything counted, with `rows` rows seen in `data`: its lines counted afresh.
+    fn done(self, rows: u64, data: &[u8]) -> Seen {
+        let partial = data.last().is_some_and(|&b| b != b'\n');
+        let lines = bytecount::count(data, b'\n') as u64 + u64::from(partial);
+        Seen { rows, row_lines: self.row_lines, lines }
+    }
+}
+
 impl Table {
     /// Decodes `bytes` and finds the header: the first line that, split at `,`, `;` or tab,
     /// holds every column in `required` (case-insensitive).
@@ -168,12 +215,12 @@ impl Table {
 
     /// Calls `each` for every data row of the right width. Rows of another width are reported
     /// as skipped; a quote that never closes is reported and reading resumes on the next line.
-    /// Returns the number of data rows seen (including skipped ones).
+    /// Returns what was seen: the data rows (skipped ones included) and the lines they stand on.
     pub fn rows(
         &self,
         diags: &mut Diagnostics,
         each: impl FnMut(Row<'_>, &mut Diagnostics),
-    ) -> u64 {
+    ) -> Seen {
         let whole =
             Chunk { start: 0, end: self.text.len() - self.data_start, line: self.data_line };
         self.rows_in(&whole, diags, each)
@@ -249,7 +296,7 @@ impl Table {
         chunk: &Chunk,
         diags: &mut Diagnostics,
         each: impl FnMut(Row<'_>, &mut Diagnostics),
-    ) -> u64 {
+    ) -> Seen {
         self.rows_of(self.data(), chunk, diags, each)
     }
 
@@ -261,10 +308,10 @@ impl Table {
         chunk: &Chunk,
         diags: &mut Diagnostics,
         mut each: impl FnMut(Row<'_>, &mut Diagnostics),
-    ) -> u64 {
+    ) -> Seen {
         let data = &data[chunk.start..chunk.end];
         let (mut offset, mut lines_before) = (0, chunk.line - 1);
-        let mut seen = 0;
+        let (mut seen, mut lines) = (0, Lines::default());
         'restart: loop {
             let slice = &data[offset..];
             let mut reader = reader(self.delimiter, slice);
@@ -284,6 +331,7 @@ impl Table {
                             format!("unreadable row: {e}"),
                         );
                         seen += 1;
+                        lines.row(line, line);
                         continue;
                     }
                 }
@@ -294,9 +342,15 @@ impl Table {
                 }
                 seen += 1;
                 let start = pos.byte() as usize;
+                let end = (reader.position().byte() as usize).min(slice.len());
+                // The row's last line: the reader counts the line ends it has read, this row's
+                // own included.
+                let last = reader.position().line() + lines_before
+                    - u64::from(slice[..end].ends_with(b"\n"));
                 let at_end = reader.position().byte() as usize >= slice.len();
                 let unclosed = at_end && quote_left_open(&slice[start..], self.delimiter);
                 if !unclosed && (record.len() == self.header.len() || self.is_padding(&record)) {
+                    lines.row(line, last);
                     if record.as_slice().len() > MAX_FIELD
                         && let Some((col, field)) =
                             record.iter().enumerate().find(|(_, f)| f.len() > MAX_FIELD)
@@ -314,9 +368,8 @@ impl Table {
                 }
                 // A record of the wrong width over several lines is a stray quote that closed
                 // somewhere below: the lines it swallowed are rows of their own.
-                let end = (reader.position().byte() as usize).min(slice.len());
-                let spans_lines = slice[start..end].trim_ascii_end().contains(&b'\n');
-                if !unclosed && !spans_lines {
+                if !unclosed && last == line {
+                    lines.row(line, line);
                     let msg = format!(
                         "row has {} fields, the header has {}",
                         record.len(),
@@ -330,9 +383,13 @@ impl Table {
                 let rest = &slice[start..if unclosed { slice.len() } else { end }];
                 let widths = (!unclosed).then_some((record.len(), self.header.len()));
                 diags.skip(&self.file, line, "unclosed quote", runaway_quote(line, rest, widths));
-                match rest.iter().position(|&b| b == b'\n') {
+                lines.row(line, line);
+                // (From the row's own line: the csv crate may place it at blank lines before.)
+                let own = start
+                    + slice[start..].iter().take_while(|&&b| b == b'\r' || b == b'\n').count();
+                match slice[own..].iter().position(|&b| b == b'\n') {
                     Some(nl) => {
-                        offset += start + nl + 1;
+                        offset += own + nl + 1;
                         lines_before = line;
                         continue 'restart;
                     }
@@ -340,7 +397,7 @@ impl Table {
                 }
             }
         }
-        seen
+        lines.done(seen, data)
     }
 
     /// Reads a file while it is inflated: the header from its first megabyte, then each run

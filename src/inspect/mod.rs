@@ -32,6 +32,8 @@ pub struct Inspection {
     pub files: Vec<FileReport>,
     /// Files seen and not read, with why.
     pub ignored: Vec<Ignored>,
+    /// Other exports found under the path given, not read (why is among the diagnostics).
+    pub other_exports: Vec<String>,
     /// Connections.csv.
     pub connections: ConnectionCounts,
     /// messages.csv.
@@ -195,6 +197,7 @@ impl Inspection {
             date_range: date_range(export),
             files: export.files.clone(),
             ignored: export.ignored.clone(),
+            other_exports: export.others.iter().map(ToString::to_string).collect(),
             connections: connection_counts(export),
             messages: message_counts(export, people),
             invitations: invitation_counts(export, people),

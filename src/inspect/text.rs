@@ -35,7 +35,11 @@ impl Inspection {
         let width = self.files.iter().map(|f| f.name.chars().count()).max().unwrap_or(0);
         for f in &self.files {
             let skipped = f.rows - f.kept;
-            let skipped = if skipped > 0 { format!(", {skipped} skipped") } else { String::new() };
+            let mut skipped =
+                if skipped > 0 { format!(", {skipped} skipped") } else { String::new() };
+            if f.blank_lines > 0 {
+                skipped.push_str(&format!(", {}", many(f.blank_lines as usize, "blank line")));
+            }
             writeln!(
                 s,
                 "  {:width$}  {}{skipped} — {}",
@@ -52,6 +56,9 @@ impl Inspection {
         }
         for i in &self.ignored {
             writeln!(s, "  ignored: {} ({})", i.name, i.why)?;
+        }
+        for other in &self.other_exports {
+            writeln!(s, "  another export, not read: {other}")?;
         }
         let c = &self.connections;
         writeln!(
