@@ -49,7 +49,7 @@ const KINDS: [(&str, Kind); 9] = [
 ];
 
 /// Who did it for whom.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum NoteDirection {
     /// The owner did it for or to them.
@@ -92,12 +92,15 @@ pub struct Notes {
     pub notes: Vec<Note>,
     /// Rows that resolved but are dated after the as-of day: left out.
     pub later: u64,
+    /// Rows that repeat an earlier row (same day, person, kind, direction and text): counted
+    /// once, the repeats reported.
+    pub duplicates: u64,
 }
 
 impl Notes {
     /// Rows that did not resolve (reported in the diagnostics).
     pub fn unresolved(&self) -> u64 {
-        self.rows - self.notes.len() as u64 - self.later
+        self.rows - self.notes.len() as u64 - self.later - self.duplicates
     }
 }
 
@@ -181,7 +184,30 @@ pub fn read(path: &Path, people: &People, diags: &mut Diagnostics) -> Result<Not
             diags.skip(row.file(), row.line, reason, msg.join("; "));
         }
     });
-    Ok(Notes { file, rows: rows.rows, notes, later: 0 })
+    let duplicates = drop_repeats(&mut notes, diags, &file);
+    Ok(Notes { file, rows: rows.rows, notes, later: 0, duplicates })
+}
+
+/// Leaves out every note that repeats an earlier one (a row pasted twice would count one
+/// coffee as two) and reports it with the line it repeats; returns how many.
+fn drop_repeats(notes: &mut Vec<Note>, diags: &mut Diagnostics, file: &str) -> u64 {
+    let mut first: std::collections::HashMap<_, u64> = std::collections::HashMap::new();
+    let before = notes.len();
+    notes.retain(|n| {
+        let key = (n.date, n.person, n.kind, n.direction, n.note.clone());
+        match first.get(&key) {
+            Some(&line) => {
+                let msg = format!("the same note as line {line} (day, person, kind, direction and text): counted once");
+                diags.skip(file, n.line, "duplicate note", msg);
+                false
+            }
+            None => {
+                first.insert(key, n.line);
+                true
+            }
+        }
+    });
+    (before - notes.len()) as u64
 }
 
 /// Resolves a person field: a profile URL (any form) or a full name as in Connections.

@@ -99,3 +99,31 @@ fn only_an_intro_names_a_second_person() {
     let out = dir.run(&["inspect", export.to_str().unwrap(), "--notes", "notes.csv"], 0);
     assert_eq!(stderr(&out), "");
 }
+
+#[test]
+fn a_repeated_note_counts_once_and_is_reported() {
+    let dir = TestDir::new("notes-repeat");
+    dir.create(
+        "notes.csv",
+        "date,person,kind,direction,tags,note\n\
+         2024-11-02,Pat Sample,call,mutual,keep,Coffee\n\
+         2024-11-02,Pat Sample,call,mutual,,Coffee\n\
+         2024-11-02,Pat Sample,call,mutual,,Second call\n",
+    );
+    let export = fixture_dir("2024");
+    let out = dir.run(&["inspect", export.to_str().unwrap(), "--notes", "notes.csv"], 0);
+    let err = stderr(&out);
+    assert!(
+        err.contains(
+            "notes.csv:3: the same note as line 2 (day, person, kind, direction and text): counted once"
+        ),
+        "{err}"
+    );
+    assert!(
+        stdout(&out).contains(
+            "notes.csv: 3 rows, 2 resolved, 0 unresolved, 1 repeating an earlier row (counted once)"
+        ),
+        "{}",
+        stdout(&out)
+    );
+}

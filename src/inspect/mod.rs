@@ -157,6 +157,8 @@ pub struct NoteCounts {
     pub unresolved: u64,
     /// Rows dated after the as-of day (the export's date): left out, reported.
     pub after_as_of: u64,
+    /// Rows repeating an earlier one: counted once, reported.
+    pub duplicates: u64,
 }
 
 /// A number of rows of one file for one reason.
@@ -216,6 +218,7 @@ impl Inspection {
                 resolved: n.notes.len(),
                 unresolved: n.unresolved(),
                 after_as_of: n.later,
+                duplicates: n.duplicates,
             }),
             skipped,
             repaired,

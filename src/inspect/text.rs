@@ -142,7 +142,7 @@ impl Inspection {
         if let Some(n) = &self.notes {
             writeln!(
                 s,
-                "\nnotes          {}: {} rows, {} resolved, {} unresolved{}",
+                "\nnotes          {}: {} rows, {} resolved, {} unresolved{}{}",
                 n.file,
                 n.rows,
                 n.resolved,
@@ -150,6 +150,10 @@ impl Inspection {
                 match n.after_as_of {
                     0 => String::new(),
                     k => format!(", {k} dated after the as-of day (left out)"),
+                },
+                match n.duplicates {
+                    0 => String::new(),
+                    k => format!(", {k} repeating an earlier row (counted once)"),
                 }
             )?;
         }
