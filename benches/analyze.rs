@@ -88,11 +88,15 @@ fn analyze(c: &mut Criterion) {
         b.iter(|| netsift::report::write(&analysis, &out, &past).expect("write"))
     });
     group.bench_function("whole run", |b| {
-        b.iter(|| {
-            let off = netsift::history::Choice::Off;
-            netsift::analyze(&folder, Some(&notes), &out, None, &model, &off, &|_| {})
-                .expect("analyze")
-        })
+        let request = netsift::Request {
+            export: folder.clone(),
+            notes: Some(notes.clone()),
+            out: out.clone(),
+            as_of: None,
+            model: model.clone(),
+            history: netsift::history::Choice::Off,
+        };
+        b.iter(|| netsift::analyze(&request, &netsift::progress::Silent).expect("analyze"))
     });
     group.finish();
 }

@@ -137,7 +137,7 @@ pub fn run(
     at: Date,
     model: &Model,
 ) -> Result<(Backtest, Diagnostics)> {
-    let mut loaded = crate::load(path, notes)?;
+    let mut loaded = crate::load(path, notes, &crate::progress::Silent)?;
     check_cut(at, &loaded.export)?;
     let end = as_of_moment(loaded.export.export_date, &loaded.export);
     loaded.notes_until(end);

@@ -13,18 +13,8 @@ use crate::model::Model;
 pub enum Config {
     /// `netsift analyze`.
     Analyze {
-        /// The export path (zip or folder).
-        export: PathBuf,
-        /// The notes file, if any.
-        notes: Option<PathBuf>,
-        /// The report folder.
-        out: PathBuf,
-        /// The day to score as of; `None`: the export's date.
-        as_of: Option<Date>,
-        /// The scoring model (defaults merged with `--config`).
-        model: Model,
-        /// Where the history is kept, if anywhere.
-        history: crate::history::Choice,
+        /// What to analyse, and where the report and the history go.
+        request: crate::Request,
         /// No warnings or progress on stderr.
         quiet: bool,
     },
@@ -122,7 +112,7 @@ impl Config {
         };
         Ok(match args.command {
             Command::Analyze { export, notes, out, as_of, config, history, no_history } => {
-                Config::Analyze {
+                let request = crate::Request {
                     export,
                     notes,
                     out,
@@ -133,8 +123,8 @@ impl Config {
                         (Some(dir), false) => crate::history::Choice::Dir(dir),
                         (None, false) => crate::history::Choice::Default,
                     },
-                    quiet,
-                }
+                };
+                Config::Analyze { request, quiet }
             }
             Command::History { at, json } => {
                 Config::History { dir: at.history, owner: at.owner, json }

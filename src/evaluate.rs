@@ -379,7 +379,7 @@ pub fn netsift_scores(case: &Case, export_date: Date, model: &Model) -> Result<V
     let dir = Scratch::new()?;
     let export = write_ego_export(case.ego, &case.before, export_date, &dir.0)
         .map_err(|e| Error::io(&dir.0, e))?;
-    let loaded = crate::load(&export, None)?;
+    let loaded = crate::load(&export, None, &crate::progress::Silent)?;
     let fail = |message: String| Error::Input { file: export.display().to_string(), message };
     let ego = ProfileKey::parse(&person_url(case.ego));
     if loaded.people.owner.key != ego || loaded.export.export_date != Some(export_date) {
@@ -390,7 +390,7 @@ pub fn netsift_scores(case: &Case, export_date: Date, model: &Model) -> Result<V
         )));
     }
     let as_of = crate::as_of_moment(loaded.export.export_date, &loaded.export);
-    let scoring = crate::score(&loaded, as_of, model)?;
+    let scoring = crate::score(&loaded, as_of, model, &crate::progress::Silent)?;
     let connections = &loaded.export.connections;
     let by_key: HashMap<ProfileKey, Predicted> = scoring
         .scored

@@ -2,6 +2,7 @@
 //! the outcome to an exit code (0 success, 1 unusable input, 2 bad usage).
 
 use std::io::Write;
+use std::path::Path;
 use std::process::ExitCode;
 
 use anyhow::Context;
@@ -9,6 +10,7 @@ use clap::Parser;
 
 use netsift::cli::Args;
 use netsift::config::Config;
+use netsift::progress::Terminal;
 
 fn main() -> ExitCode {
     let config = match Config::from_args(Args::parse()) {
@@ -36,78 +38,117 @@ fn main() -> ExitCode {
     }
 }
 
+/// Runs the command: one call per command, each writing its result on `out`.
 fn run(config: &Config) -> anyhow::Result<()> {
     let mut out = Plain(std::io::stdout().lock());
+    let o = &mut out;
     match config {
-        Config::Analyze { export, notes, out: dir, as_of, model, history, quiet } => {
-            let bar = netsift::progress::spinner(*quiet);
-            let stage = |what: &'static str| bar.set_message(what);
-            let analyzed =
-                netsift::analyze(export, notes.as_deref(), dir, *as_of, model, history, &stage);
-            bar.finish_and_clear();
-            let a = analyzed?;
-            warn(&a.diagnostics, *quiet)?;
-            history_warnings(&a.history_warnings, *quiet);
-            for w in a.warnings.iter().filter(|_| !quiet) {
-                eprintln!("netsift: warning: {}", plain(w));
-            }
-            out.write_all(a.summary.to_text(dir).as_bytes())?;
-            if let Some(since) = &a.since {
-                writeln!(out, "{}", since.headline())?;
-            }
-            match &a.stored {
-                Some((folder, true)) => writeln!(out, "history: {}", folder.display())?,
-                Some((folder, false)) => {
-                    writeln!(out, "history: {} (this export was already there)", folder.display())?
-                }
-                None => {}
-            }
-        }
-        Config::History { dir, owner, json } => {
-            let folder = netsift::history::locate(dir.as_deref(), owner.as_deref())?;
-            let (runs, warnings) = netsift::history::runs(&folder);
-            history_warnings(&warnings, false);
-            let listed = netsift::history::list(&runs);
-            emit(&mut out, &listed, *json, |l| netsift::history::list_text(l))?;
-        }
+        Config::Analyze { request, quiet } => analyze(o, request, *quiet),
+        Config::History { dir, owner, json } => history(o, dir.as_deref(), owner.as_deref(), *json),
         Config::Diff { from, to, dir, owner, json, quiet } => {
-            let folder = netsift::history::locate(dir.as_deref(), owner.as_deref())?;
-            let (diff, warnings) = netsift::history::diff(&folder, from.as_deref(), to.as_deref())?;
-            history_warnings(&warnings, *quiet);
-            emit(&mut out, &diff, *json, netsift::history::Diff::to_text)?;
+            let runs = (from.as_deref(), to.as_deref());
+            diff(o, runs, (dir.as_deref(), owner.as_deref()), *json, *quiet)
         }
         Config::Backtest { export, at, notes, model, json, quiet } => {
             let (backtest, diags) = netsift::backtest::run(export, notes.as_deref(), *at, model)?;
             warn(&diags, *quiet)?;
-            emit(&mut out, &backtest, *json, netsift::backtest::Backtest::to_text)?;
+            emit(o, &backtest, *json, netsift::backtest::Backtest::to_text)
         }
         Config::Intro { target, export, notes, model, json, quiet } => {
-            let (intro, diags) = netsift::intro(target, export, notes.as_deref(), model)?;
+            let progress = Terminal::new(true);
+            let (intro, diags) =
+                netsift::intro(target, export, notes.as_deref(), model, &progress)?;
             warn(&diags, *quiet)?;
-            emit(&mut out, &intro, *json, netsift::graph::intro::Intro::to_text)?;
+            emit(o, &intro, *json, netsift::graph::intro::Intro::to_text)
         }
         Config::Inspect { export, notes, json, quiet } => {
-            let (inspection, diags) = netsift::inspect(export, notes.as_deref())?;
+            let progress = Terminal::new(true);
+            let (inspection, diags) = netsift::inspect(export, notes.as_deref(), &progress)?;
             warn(&diags, *quiet)?;
-            emit(&mut out, &inspection, *json, netsift::inspect::Inspection::to_text)?;
+            emit(o, &inspection, *json, netsift::inspect::Inspection::to_text)
         }
-        Config::ShowDefaults => out.write_all(netsift::model::DEFAULT_TOML.as_bytes())?,
-        Config::Sample { out: dir, spec, truth, quiet } => {
-            let written = netsift::sample::write_sample(spec, dir)
-                .with_context(|| format!("writing the sample into {}", dir.display()))?;
-            if *truth {
-                let path = dir.join("truth.csv");
-                netsift::sample::write_truth(spec, &path)
-                    .with_context(|| format!("writing {}", path.display()))?;
-            }
-            if !quiet {
-                eprintln!("wrote {} bytes of CSV", written.bytes);
-            }
-            writeln!(out, "{}", written.export.display())?;
-            writeln!(out, "{}", written.notes.display())?;
-        }
-    }
+        Config::ShowDefaults => Ok(o.write_all(netsift::model::DEFAULT_TOML.as_bytes())?),
+        Config::Sample { out: dir, spec, truth, quiet } => sample(o, dir, spec, *truth, *quiet),
+    }?;
     out.flush()?;
+    Ok(())
+}
+
+/// `netsift analyze`: the report written, then its headline, the changes since the last run
+/// and where the run is kept.
+fn analyze(out: &mut impl Write, request: &netsift::Request, quiet: bool) -> anyhow::Result<()> {
+    let progress = Terminal::new(quiet);
+    let analyzed = netsift::analyze(request, &progress);
+    progress.finish();
+    let a = analyzed?;
+    warn(&a.diagnostics, quiet)?;
+    history_warnings(&a.history_warnings, quiet);
+    for w in a.warnings.iter().filter(|_| !quiet) {
+        eprintln!("netsift: warning: {}", plain(w));
+    }
+    out.write_all(a.summary.to_text(&request.out).as_bytes())?;
+    if let Some(since) = &a.since {
+        writeln!(out, "{}", since.headline())?;
+    }
+    match &a.stored {
+        Some((folder, true)) => writeln!(out, "history: {}", folder.display())?,
+        Some((folder, false)) => {
+            writeln!(out, "history: {} (this export was already there)", folder.display())?
+        }
+        None => {}
+    }
+    Ok(())
+}
+
+/// `netsift history`: the runs kept for one owner.
+fn history(
+    out: &mut impl Write,
+    dir: Option<&Path>,
+    owner: Option<&str>,
+    json: bool,
+) -> anyhow::Result<()> {
+    let folder = netsift::history::locate(dir, owner)?;
+    let (runs, warnings) = netsift::history::runs(&folder);
+    history_warnings(&warnings, false);
+    let listed = netsift::history::list(&runs);
+    emit(out, &listed, json, |l| netsift::history::list_text(l))
+}
+
+/// `netsift diff`: what changed between two runs of one owner.
+fn diff(
+    out: &mut impl Write,
+    (from, to): (Option<&str>, Option<&str>),
+    (dir, owner): (Option<&Path>, Option<&str>),
+    json: bool,
+    quiet: bool,
+) -> anyhow::Result<()> {
+    let folder = netsift::history::locate(dir, owner)?;
+    let (diff, warnings) = netsift::history::diff(&folder, from, to)?;
+    history_warnings(&warnings, quiet);
+    emit(out, &diff, json, netsift::history::Diff::to_text)
+}
+
+/// `netsift sample`: a synthetic export and notes (and the planted truth), their paths on
+/// stdout.
+fn sample(
+    out: &mut impl Write,
+    dir: &Path,
+    spec: &netsift::sample::SampleSpec,
+    truth: bool,
+    quiet: bool,
+) -> anyhow::Result<()> {
+    let written = netsift::sample::write_sample(spec, dir)
+        .with_context(|| format!("writing the sample into {}", dir.display()))?;
+    if truth {
+        let path = dir.join("truth.csv");
+        netsift::sample::write_truth(spec, &path)
+            .with_context(|| format!("writing {}", path.display()))?;
+    }
+    if !quiet {
+        eprintln!("wrote {} bytes of CSV", written.bytes);
+    }
+    writeln!(out, "{}", written.export.display())?;
+    writeln!(out, "{}", written.notes.display())?;
     Ok(())
 }
 

@@ -88,7 +88,7 @@ fn an_ego_export_reads_as_the_ego_s_own() {
         let case = &evaluate::cases(log(dataset), &cell)[0];
         let date = cell.export_date().unwrap();
         let path = write_ego_export(case.ego, &case.before, date, &dir.path(split)).unwrap();
-        let loaded = netsift::load(&path, None).unwrap();
+        let loaded = netsift::load(&path, None, &netsift::progress::Silent).unwrap();
         let (export, people) = (&loaded.export, &loaded.people);
         assert_eq!(export.export_date, Some(date));
         assert_eq!(people.owner.method, OwnerMethod::Invitations);
@@ -156,7 +156,7 @@ fn backtest_counts_the_baselines_as_the_protocol_does() {
         let date = cell.export_date().unwrap();
         let path = write_ego_export(case.ego, &case.before, date, &dir.path(&case.ego.to_string()))
             .unwrap();
-        let loaded = netsift::load(&path, None).unwrap();
+        let loaded = netsift::load(&path, None, &netsift::progress::Silent).unwrap();
         let as_of = netsift::as_of_moment(loaded.export.export_date, &loaded.export);
         let events = Interactions::collect(&loaded.export, &loaded.people, None, &model, as_of);
         for (i, person) in loaded.people.persons.iter().enumerate() {

@@ -333,8 +333,15 @@ fn parallel_scoring_equals_sequential() {
         let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build().unwrap();
         pool.install(|| {
             let out = dir.path(&format!("r{threads}"));
-            let off = netsift::history::Choice::Off;
-            netsift::analyze(&path, None, &out, None, &Model::default(), &off, &|_| {}).unwrap();
+            let request = netsift::Request {
+                export: path.clone(),
+                notes: None,
+                out: out.clone(),
+                as_of: None,
+                model: Model::default(),
+                history: netsift::history::Choice::Off,
+            };
+            netsift::analyze(&request, &netsift::progress::Silent).unwrap();
             std::fs::read(out.join("scores.csv")).unwrap()
         })
     };

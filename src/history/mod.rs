@@ -98,6 +98,66 @@ pub fn earlier_of_owner<'r>(
     (mine, warning.into_iter().collect())
 }
 
+/// The stored runs before this one, as the report shows them.
+#[derive(Clone, Debug, Default)]
+pub struct Past {
+    /// The latest earlier run: its day and rows.
+    pub previous: Option<(String, Vec<Row>)>,
+    /// Every earlier run: its day and tier counts (closest first).
+    pub trend: Vec<(String, [u64; 6])>,
+}
+
+/// The history around one run: the folder it is kept in, the runs before it, and what was
+/// passed over on the way.
+#[derive(Debug)]
+pub struct Before {
+    /// The owner's history folder; `None` when the run is not kept.
+    pub folder: Option<PathBuf>,
+    /// The earlier runs of the owner.
+    pub past: Past,
+    /// Entries passed over: foreign, unreadable, another owner's.
+    pub warnings: Vec<String>,
+}
+
+/// The history of `owner` before `day`, for the run of `fingerprint` (never compared with
+/// itself), as `choice` places it.
+pub fn before(choice: &Choice, owner: Option<&str>, day: &str, fingerprint: &str) -> Before {
+    let folder = folder(choice, owner);
+    let (runs, mut warnings) = folder.as_deref().map_or_else(Default::default, runs);
+    let (earlier, others) = earlier_of_owner(&runs, owner, day, fingerprint);
+    warnings.extend(others);
+    let previous = latest_readable(&earlier, &mut warnings);
+    let trend = earlier.iter().map(|r| (r.meta.as_of.clone(), r.meta.headline().1)).collect();
+    Before { folder, past: Past { previous, trend }, warnings }
+}
+
+/// The latest of `earlier` whose rows read; an unreadable one is reported and passed over.
+fn latest_readable(earlier: &[&Run], warnings: &mut Vec<String>) -> Option<(String, Vec<Row>)> {
+    for run in earlier.iter().rev() {
+        match run.rows() {
+            Ok(rows) => return Some((run.meta.as_of.clone(), rows)),
+            Err(e) => warnings.push(format!("{e}; skipped")),
+        }
+    }
+    None
+}
+
+impl Before {
+    /// Keeps `snapshot` in the owner's folder: where, and whether it was stored now (`false`:
+    /// this export was there already). The report is written by then: a history that cannot
+    /// be kept is a warning, not a failure.
+    pub fn keep(&mut self, snapshot: &Snapshot) -> Option<(PathBuf, bool)> {
+        let dir = self.folder.clone()?;
+        match store(&dir, snapshot) {
+            Ok(stored) => Some((dir, stored)),
+            Err(e) => {
+                self.warnings.push(format!("this run could not be kept: {e}"));
+                None
+            }
+        }
+    }
+}
+
 /// Whether two runs are of one owner, both known: the only runs ever compared.
 pub fn same_owner(a: &Meta, b: &Meta) -> bool {
     a.owner.is_some() && a.owner == b.owner

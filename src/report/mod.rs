@@ -16,6 +16,7 @@ use std::path::Path;
 use rayon::prelude::*;
 use serde::Serialize;
 
+pub use crate::history::Past;
 pub use lists::{Followup, followups};
 pub use staged::Staged;
 pub use summary::Summary;
@@ -48,15 +49,6 @@ pub struct Analysis<'a> {
     pub model: &'a Model,
     /// The moment of scoring (seconds since 1970).
     pub as_of: i64,
-}
-
-/// The stored runs before this one, as the report shows them.
-#[derive(Clone, Debug, Default)]
-pub struct Past {
-    /// The latest earlier run: its day and rows.
-    pub previous: Option<(String, Vec<crate::history::Row>)>,
-    /// Every earlier run: its day and tier counts (closest first).
-    pub trend: Vec<(String, [u64; 6])>,
 }
 
 /// What writing the report produced besides the files.
