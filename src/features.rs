@@ -188,7 +188,7 @@ fn sequence(f: &mut Features, events: &[Event], as_of: i64, model: &Model) {
     for e in events {
         f.decayed_volume += e.weight * 0.5f64.powf((as_of - e.time) as f64 / half_life);
         f.channels[e.channel as usize] += 1;
-        if f.best_channel.is_none_or(|b| model.depth(b.key()) < e.weight) {
+        if f.best_channel.is_none_or(|b| model.depth(b) < e.weight) {
             f.best_channel = Some(e.channel);
         }
         if e.channel.from_notes() {

@@ -11,8 +11,10 @@
 //! real-data evaluation of the score, for an example and the tests.
 
 pub mod backtest;
+pub mod channel;
 pub mod cli;
 pub mod config;
+pub mod day;
 pub mod diag;
 pub mod error;
 pub mod evaluate;

@@ -6,6 +6,7 @@ use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
+use crate::channel::Channel;
 use crate::error::{Error, Result};
 
 /// The defaults, as a commented `netsift.toml`.
@@ -264,9 +265,15 @@ impl Model {
         Ok(model)
     }
 
-    /// The depth of a channel by its name in `[channels]`.
-    pub fn depth(&self, channel: &str) -> f64 {
-        self.channels.get(channel).copied().unwrap_or(0.0)
+    /// The depth of a channel, from `[channels]`.
+    pub fn depth(&self, channel: Channel) -> f64 {
+        self.channels.get(channel.key()).copied().unwrap_or(0.0)
+    }
+
+    /// The depth of every channel, by [`Channel::index`]: looked up once per run, not once
+    /// per event.
+    pub fn depths(&self) -> [f64; Channel::ALL.len()] {
+        Channel::ALL.map(|c| self.depth(c))
     }
 
     fn check(&self) -> Result<(), String> {
@@ -277,7 +284,7 @@ impl Model {
         if let Some(name) = self
             .channels
             .keys()
-            .find(|k| !crate::interactions::Channel::ALL.iter().any(|c| c.key() == k.as_str()))
+            .find(|k| !Channel::ALL.iter().any(|c| c.key() == k.as_str()))
         {
             return Err(format!(
                 "[channels] {name} is not a channel (see netsift config --default)"
@@ -362,7 +369,7 @@ mod tests {
         let m = Model::default();
         assert_eq!(m.vitality.silence, -1.0);
         assert_eq!(m.cadence["mentor"], 30);
-        assert_eq!(m.depth("call"), 1.0);
+        assert_eq!(m.depth(Channel::Call), 1.0);
     }
 
     #[test]

@@ -234,7 +234,7 @@ fn config_default_prints_a_model_that_parses() {
 const DAY: i64 = 86_400;
 
 fn event(time: i64, flow: Flow, channel: Channel, model: &Model) -> Event {
-    Event { person: 0, time, channel, flow, weight: model.depth(channel.key()) }
+    Event { person: 0, time, channel, flow, weight: model.depth(channel) }
 }
 
 fn features_of(events: Vec<Event>, as_of: i64) -> Features {

@@ -5,13 +5,11 @@
 use std::path::Path;
 
 use polars::prelude::*;
-use rayon::prelude::*;
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 
-use super::{Meta, SCHEMA_VERSION};
+use super::Meta;
 use crate::error::{Error, Result};
-use crate::report::{Analysis, Summary};
 
 /// A scored connection as the history keeps it.
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -57,49 +55,6 @@ pub struct Snapshot {
     pub meta: Meta,
     /// Every scored connection.
     pub rows: Vec<Row>,
-}
-
-impl Snapshot {
-    /// The snapshot of an analysis; `pruned` holds the Connections.csv rows on the prune list.
-    pub fn new(a: &Analysis<'_>, summary: &Summary, pruned: &[usize]) -> Snapshot {
-        let mut on_list = vec![false; a.export.connections.len()];
-        for &c in pruned {
-            on_list[c] = true;
-        }
-        let rows: Vec<Row> = a
-            .scored
-            .par_iter()
-            .map(|s| {
-                let c = &a.export.connections[s.connection];
-                let f = &a.features[s.connection];
-                let key = a.people.persons[s.connection].key.as_ref();
-                Row {
-                    profile_url: key.map_or_else(String::new, crate::people::ProfileKey::url),
-                    name: c.full_name(),
-                    company: c.company.clone(),
-                    position: c.position.clone(),
-                    connected_on: c.connected_on.map_or(String::new(), |d| d.to_string()),
-                    tier: s.tier.name().to_string(),
-                    score: (s.score * 100.0).round() / 100.0,
-                    last_interaction: crate::report::date(f.last),
-                    messages_sent: f.messages_sent,
-                    messages_received: f.messages_received,
-                    keep: s.keep,
-                    suggested_prune: on_list[s.connection],
-                }
-            })
-            .collect();
-        let meta = Meta {
-            schema_version: SCHEMA_VERSION,
-            netsift_version: env!("CARGO_PKG_VERSION").to_string(),
-            as_of: summary.as_of.clone(),
-            export_date: a.export.export_date.map(|d| d.to_string()),
-            fingerprint: fingerprint(a.export, &summary.as_of),
-            owner: a.people.owner.identity(),
-            summary: serde_json::to_value(summary).unwrap_or_default(),
-        };
-        Snapshot { meta, rows }
-    }
 }
 
 /// SHA-256 over the day scored and what identifies the export: its date, every connection

@@ -6,6 +6,7 @@
 
 pub mod charts;
 pub mod html;
+mod kept;
 pub mod lists;
 mod staged;
 mod summary;
@@ -16,6 +17,7 @@ use std::path::Path;
 use rayon::prelude::*;
 use serde::Serialize;
 
+pub(crate) use crate::day::date;
 pub use crate::history::Past;
 pub use lists::{Followup, followups};
 pub use staged::Staged;
@@ -27,7 +29,7 @@ use crate::features::Features;
 use crate::interactions::Interactions;
 use crate::model::Model;
 use crate::people::People;
-use crate::score::{Scored, day_of};
+use crate::score::Scored;
 
 /// Everything one analysis produced, ready to be written.
 pub struct Analysis<'a> {
@@ -135,7 +137,7 @@ fn pages(
     (prune, reconnect, welcome): Lists<'_, '_>,
 ) -> Result<(crate::history::Snapshot, Option<crate::history::Diff>)> {
     let pruned: Vec<usize> = prune.iter().map(|p| p.connection).collect();
-    let snapshot = crate::history::Snapshot::new(analysis, summary, &pruned);
+    let snapshot = kept::snapshot(analysis, summary, &pruned);
     let since = past.previous.as_ref().map(|(day, rows)| {
         crate::history::Diff::between(day, rows, &summary.as_of, &snapshot.rows)
     });
@@ -180,9 +182,4 @@ pub fn safe(cell: &str) -> String {
         Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{cell}"),
         _ => cell.to_string(),
     }
-}
-
-/// `YYYY-MM-DD` of a moment, empty when there is none.
-pub(crate) fn date(seconds: Option<i64>) -> String {
-    seconds.and_then(day_of).map_or(String::new(), |d| d.to_string())
 }

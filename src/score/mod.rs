@@ -88,7 +88,7 @@ pub fn components(f: &Features, model: &Model, as_of: i64) -> Components {
     } else {
         0.0
     };
-    let depth = f.best_channel.map_or(0.0, |c| model.depth(c.key()));
+    let depth = f.best_channel.map_or(0.0, |c| model.depth(c));
     let longevity = f.first.map_or(0.0, |first| ((last - first) as f64 / (3.0 * YEAR)).min(1.0));
     Components { recency, intensity, reciprocity, depth, longevity }
 }

@@ -115,7 +115,7 @@ pub fn score(vitality: f64, model: &Model) -> f64 {
 fn volume_weight(e: &Event, model: &Model) -> f64 {
     match e.channel {
         Channel::Message | Channel::GroupMessage => 1.0,
-        _ => e.weight / model.depth(Channel::Message.key()).max(0.05),
+        _ => e.weight / model.depth(Channel::Message).max(0.05),
     }
 }
 
