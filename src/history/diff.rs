@@ -4,31 +4,39 @@
 
 use std::collections::BTreeMap;
 
+use jiff::civil::Date;
 use serde::Serialize;
 
 use super::Row;
+use crate::score::Tier;
 
 /// Score changes listed each way.
 const BIGGEST: usize = 10;
 
 /// A person in a diff.
 #[derive(Clone, Debug, PartialEq, Serialize)]
-#[allow(missing_docs)]
 pub struct Person {
+    /// Canonical profile URL; empty for URL-less eras.
     pub profile_url: String,
+    /// Their name.
     pub name: String,
+    /// Their company.
     pub company: String,
 }
 
 /// A person whose tier or score moved.
 #[derive(Clone, Debug, PartialEq, Serialize)]
-#[allow(missing_docs)]
 pub struct Move {
+    /// Who.
     #[serde(flatten)]
     pub person: Person,
-    pub from_tier: String,
-    pub to_tier: String,
+    /// The tier in the earlier run.
+    pub from_tier: Tier,
+    /// The tier in the later run.
+    pub to_tier: Tier,
+    /// The score in the earlier run.
     pub from_score: f64,
+    /// The score in the later run.
     pub to_score: f64,
 }
 
@@ -36,9 +44,9 @@ pub struct Move {
 #[derive(Clone, Debug, Serialize)]
 pub struct Diff {
     /// The earlier run's day.
-    pub from: String,
+    pub from: Date,
     /// The later run's day.
-    pub to: String,
+    pub to: Date,
     /// Connections in the later run only.
     pub new: Vec<Person>,
     /// Connections in the earlier run only.
@@ -65,13 +73,9 @@ fn person(r: &Row) -> Person {
     Person { profile_url: r.profile_url.clone(), name: r.name.clone(), company: r.company.clone() }
 }
 
-fn living(tier: &str) -> bool {
-    matches!(tier, "core" | "active")
-}
-
 impl Diff {
     /// The changes from `from` (run on day `from_day`) to `to`.
-    pub fn between(from_day: &str, from: &[Row], to_day: &str, to: &[Row]) -> Diff {
+    pub fn between(from_day: Date, from: &[Row], to_day: Date, to: &[Row]) -> Diff {
         let index = |rows: &[Row]| -> BTreeMap<String, usize> {
             rows.iter().enumerate().filter_map(|(i, r)| Some((r.key()?, i))).collect()
         };
@@ -87,8 +91,8 @@ impl Diff {
             .map(|(_, &i)| &from[i])
             .collect();
         let mut d = Diff {
-            from: from_day.to_string(),
-            to: to_day.to_string(),
+            from: from_day,
+            to: to_day,
             new,
             gone: gone_rows.iter().map(|r| person(r)).collect(),
             suggested_prune: from.iter().filter(|r| r.suggested_prune && r.key().is_some()).count(),
@@ -106,17 +110,17 @@ impl Diff {
             let (a, b) = (&from[i], &to[j]);
             let m = Move {
                 person: person(b),
-                from_tier: a.tier.clone(),
-                to_tier: b.tier.clone(),
+                from_tier: a.tier,
+                to_tier: b.tier,
                 from_score: a.score,
                 to_score: b.score,
             };
             if a.tier != b.tier {
                 *d.moves.entry(format!("{}→{}", a.tier, b.tier)).or_default() += 1;
-                match (a.tier.as_str(), b.tier.as_str()) {
-                    (x, "dormant") if living(x) => d.drifting.push(m.clone()),
-                    ("dormant", y) if living(y) => d.revived.push(m.clone()),
-                    ("new", "clutter") => d.never_welcomed.push(m.clone()),
+                match (a.tier, b.tier) {
+                    (x, Tier::Dormant) if x.is_living() => d.drifting.push(m.clone()),
+                    (Tier::Dormant, y) if y.is_living() => d.revived.push(m.clone()),
+                    (Tier::New, Tier::Clutter) => d.never_welcomed.push(m.clone()),
                     _ => {}
                 }
             }
@@ -209,10 +213,10 @@ mod tests {
             name: url.into(),
             company: String::new(),
             position: String::new(),
-            connected_on: String::new(),
-            tier: tier.into(),
+            connected_on: None,
+            tier: Tier::from_name(tier).unwrap(),
             score,
-            last_interaction: String::new(),
+            last_interaction: None,
             messages_sent: 0,
             messages_received: 0,
             keep: false,
@@ -245,7 +249,8 @@ mod tests {
         let before: Vec<Row> =
             before.into_iter().chain([hidden("clutter"), hidden("weak")]).collect();
         let after: Vec<Row> = after.into_iter().chain([hidden("new")]).collect();
-        let d = Diff::between("2026-01-01", &before, "2026-06-01", &after);
+        let day = |d: &str| d.parse().unwrap();
+        let d = Diff::between(day("2026-01-01"), &before, day("2026-06-01"), &after);
         let urls = |l: &[Person]| l.iter().map(|p| p.profile_url.clone()).collect::<Vec<_>>();
         let moved = |l: &[Move]| l.iter().map(|m| m.person.profile_url.clone()).collect::<Vec<_>>();
         assert_eq!(urls(&d.new), ["g"]);

@@ -7,15 +7,16 @@
 pub mod diff;
 pub mod snapshot;
 
-use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
+use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
 pub use diff::Diff;
 pub use snapshot::{Row, Snapshot};
 
 use crate::error::{Error, Result};
+use crate::score::TierCounts;
 
 /// The version of the snapshot layout; a snapshot of another version is skipped with a warning.
 pub const SCHEMA_VERSION: u32 = 1;
@@ -78,11 +79,10 @@ pub fn folder(choice: &Choice, identity: Option<&str>) -> Option<PathBuf> {
 pub fn earlier_of_owner<'r>(
     runs: &'r [Run],
     owner: Option<&str>,
-    day: &str,
+    day: Date,
     fingerprint: &str,
 ) -> (Vec<&'r Run>, Vec<String>) {
-    let before =
-        runs.iter().filter(|r| r.meta.as_of.as_str() <= day && r.meta.fingerprint != fingerprint);
+    let before = runs.iter().filter(|r| r.meta.as_of <= day && r.meta.fingerprint != fingerprint);
     let (mine, others): (Vec<&Run>, Vec<&Run>) =
         before.partition(|r| owner.is_some() && r.meta.owner.as_deref() == owner);
     let warning = match (others.len(), owner) {
@@ -102,9 +102,9 @@ pub fn earlier_of_owner<'r>(
 #[derive(Clone, Debug, Default)]
 pub struct Past {
     /// The latest earlier run: its day and rows.
-    pub previous: Option<(String, Vec<Row>)>,
-    /// Every earlier run: its day and tier counts (closest first).
-    pub trend: Vec<(String, [u64; 6])>,
+    pub previous: Option<(Date, Vec<Row>)>,
+    /// Every earlier run: its day and tier counts.
+    pub trend: Vec<(Date, TierCounts)>,
 }
 
 /// The history around one run: the folder it is kept in, the runs before it, and what was
@@ -121,21 +121,21 @@ pub struct Before {
 
 /// The history of `owner` before `day`, for the run of `fingerprint` (never compared with
 /// itself), as `choice` places it.
-pub fn before(choice: &Choice, owner: Option<&str>, day: &str, fingerprint: &str) -> Before {
+pub fn before(choice: &Choice, owner: Option<&str>, day: Date, fingerprint: &str) -> Before {
     let folder = folder(choice, owner);
     let (runs, mut warnings) = folder.as_deref().map_or_else(Default::default, runs);
     let (earlier, others) = earlier_of_owner(&runs, owner, day, fingerprint);
     warnings.extend(others);
     let previous = latest_readable(&earlier, &mut warnings);
-    let trend = earlier.iter().map(|r| (r.meta.as_of.clone(), r.meta.headline().1)).collect();
+    let trend = earlier.iter().map(|r| (r.meta.as_of, r.meta.summary.tiers)).collect();
     Before { folder, past: Past { previous, trend }, warnings }
 }
 
 /// The latest of `earlier` whose rows read; an unreadable one is reported and passed over.
-fn latest_readable(earlier: &[&Run], warnings: &mut Vec<String>) -> Option<(String, Vec<Row>)> {
+fn latest_readable(earlier: &[&Run], warnings: &mut Vec<String>) -> Option<(Date, Vec<Row>)> {
     for run in earlier.iter().rev() {
         match run.rows() {
-            Ok(rows) => return Some((run.meta.as_of.clone(), rows)),
+            Ok(rows) => return Some((run.meta.as_of, rows)),
             Err(e) => warnings.push(format!("{e}; skipped")),
         }
     }
@@ -170,27 +170,31 @@ pub struct Meta {
     pub schema_version: u32,
     /// netsift's version.
     pub netsift_version: String,
-    /// The day scored as of, YYYY-MM-DD.
-    pub as_of: String,
+    /// The day scored as of.
+    pub as_of: Date,
     /// The date in the export's name, when there was one.
-    pub export_date: Option<String>,
+    pub export_date: Option<Date>,
     /// Identifies the export and the day: the same export analysed again is not stored twice.
     pub fingerprint: String,
     /// The owner's identity: their profile URL, or `name:` and their name.
     pub owner: Option<String>,
     /// The run's `summary.json`.
-    pub summary: serde_json::Value,
+    pub summary: RunSummary,
 }
 
-impl Meta {
-    /// Connections, tier counts (closest first) and the share ever two-way, from the summary.
-    pub fn headline(&self) -> (u64, [u64; 6], f64) {
-        let s = &self.summary;
-        let tiers = ["core", "active", "dormant", "weak", "new", "clutter"]
-            .map(|t| s["tiers"][t].as_u64().unwrap_or(0));
-        let connections = s["connections"].as_u64().unwrap_or(0);
-        (connections, tiers, s["quality_ratio"].as_f64().unwrap_or(0.0))
-    }
+/// A run's `summary.json` as its `run.json` keeps it: what the history reads of it, typed,
+/// and the rest as it was written.
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+pub struct RunSummary {
+    /// Connections scored.
+    pub connections: u64,
+    /// Connections per tier.
+    pub tiers: TierCounts,
+    /// The share of connections ever two-way.
+    pub quality_ratio: f64,
+    /// Everything else of `summary.json`.
+    #[serde(flatten)]
+    pub rest: serde_json::Map<String, serde_json::Value>,
 }
 
 /// A stored run: its folder and what it says about itself.
@@ -334,11 +338,11 @@ pub struct Listed {
     /// The run's folder name (what `netsift diff` accepts, as does its day).
     pub id: String,
     /// The day scored as of.
-    pub as_of: String,
+    pub as_of: Date,
     /// Connections.
     pub connections: u64,
-    /// Tier counts: core, active, dormant, weak, new, clutter.
-    pub tiers: BTreeMap<&'static str, u64>,
+    /// Connections per tier.
+    pub tiers: TierCounts,
     /// The share of connections ever two-way.
     pub quality_ratio: f64,
 }
@@ -346,20 +350,15 @@ pub struct Listed {
 /// Every run in `dir`, oldest first.
 pub fn list(runs: &[Run]) -> Vec<Listed> {
     runs.iter()
-        .map(|r| {
-            let (connections, tiers, quality_ratio) = r.meta.headline();
-            Listed {
-                id: r.id.clone(),
-                as_of: r.meta.as_of.clone(),
-                connections,
-                tiers: TIERS.iter().copied().zip(tiers).collect(),
-                quality_ratio,
-            }
+        .map(|r| Listed {
+            id: r.id.clone(),
+            as_of: r.meta.as_of,
+            connections: r.meta.summary.connections,
+            tiers: r.meta.summary.tiers,
+            quality_ratio: r.meta.summary.quality_ratio,
         })
         .collect()
 }
-
-const TIERS: [&str; 6] = ["core", "active", "dormant", "weak", "new", "clutter"];
 
 /// The runs as a table for stdout.
 pub fn list_text(listed: &[Listed]) -> String {
@@ -377,17 +376,17 @@ pub fn list_text(listed: &[Listed]) -> String {
         "run"
     );
     for l in listed {
-        let t = |k: &str| l.tiers.get(k).copied().unwrap_or(0);
+        let t = &l.tiers;
         s.push_str(&format!(
             "{:<10}  {:>11}  {:>5} {:>6} {:>7} {:>5} {:>4} {:>7}  {:>6.0}%  {}\n",
-            l.as_of,
+            l.as_of.to_string(),
             l.connections,
-            t("core"),
-            t("active"),
-            t("dormant"),
-            t("weak"),
-            t("new"),
-            t("clutter"),
+            t.core,
+            t.active,
+            t.dormant,
+            t.weak,
+            t.new,
+            t.clutter,
             100.0 * l.quality_ratio,
             l.id
         ));
@@ -401,8 +400,9 @@ pub fn list_text(listed: &[Listed]) -> String {
 /// The run a `netsift diff` argument names: its folder name, or its day (the latest run of
 /// that day).
 pub fn select<'r>(runs: &'r [Run], which: &str) -> Result<&'r Run> {
-    runs.iter().rev().find(|r| r.id == which || r.meta.as_of == which).ok_or_else(|| {
-        let known: Vec<&str> = runs.iter().map(|r| r.meta.as_of.as_str()).collect();
+    let day: Option<Date> = which.parse().ok();
+    runs.iter().rev().find(|r| r.id == which || Some(r.meta.as_of) == day).ok_or_else(|| {
+        let known: Vec<String> = runs.iter().map(|r| r.meta.as_of.to_string()).collect();
         Error::Usage(format!("no run {which:?} in the history (runs: {})", known.join(", ")))
     })
 }
@@ -436,7 +436,7 @@ pub fn diff(dir: &Path, from: Option<&str>, to: Option<&str>) -> Result<(Diff, V
             from.meta.as_of, to.meta.as_of, to.meta.as_of, from.meta.as_of
         )));
     }
-    Ok((Diff::between(&from.meta.as_of, &from.rows()?, &to.meta.as_of, &to.rows()?), warnings))
+    Ok((Diff::between(from.meta.as_of, &from.rows()?, to.meta.as_of, &to.rows()?), warnings))
 }
 
 fn no_runs(dir: &Path, n: usize) -> Error {

@@ -8,27 +8,34 @@ use polars::prelude::*;
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 
+use jiff::civil::Date;
+
 use super::Meta;
 use crate::error::{Error, Result};
+use crate::score::Tier;
 
 /// A scored connection as the history keeps it.
 #[derive(Clone, Debug, PartialEq, Serialize)]
-#[allow(missing_docs)]
 pub struct Row {
     /// Canonical profile URL; empty for hidden members and URL-less eras.
     pub profile_url: String,
+    /// First and last name, as Connections.csv writes them.
     pub name: String,
+    /// Company, as written.
     pub company: String,
+    /// Position, as written.
     pub position: String,
-    /// YYYY-MM-DD, or empty.
-    pub connected_on: String,
-    /// core, active, dormant, weak, new, clutter.
-    pub tier: String,
+    /// The day connected, when known.
+    pub connected_on: Option<Date>,
+    /// The tier.
+    pub tier: Tier,
     /// 0–100.
     pub score: f64,
-    /// YYYY-MM-DD of the last interaction, or empty.
-    pub last_interaction: String,
+    /// The day of the last interaction of any kind, when there was one.
+    pub last_interaction: Option<Date>,
+    /// LinkedIn messages to them.
     pub messages_sent: u32,
+    /// LinkedIn messages from them.
     pub messages_received: u32,
     /// Tagged keep in the notes.
     pub keep: bool,
@@ -89,15 +96,18 @@ pub fn fingerprint(e: &crate::export::Export, as_of: &str) -> String {
 /// Writes rows as Parquet (zstd-compressed).
 pub fn write_rows(path: &Path, rows: &[Row]) -> Result<()> {
     let text = |f: fn(&Row) -> &str| rows.iter().map(f).collect::<Vec<&str>>();
+    let day = |f: fn(&Row) -> Option<Date>| {
+        rows.iter().map(|r| f(r).map_or(String::new(), |d| d.to_string())).collect::<Vec<_>>()
+    };
     let columns = vec![
         Column::new("profile_url".into(), text(|r| &r.profile_url)),
         Column::new("name".into(), text(|r| &r.name)),
         Column::new("company".into(), text(|r| &r.company)),
         Column::new("position".into(), text(|r| &r.position)),
-        Column::new("connected_on".into(), text(|r| &r.connected_on)),
-        Column::new("tier".into(), text(|r| &r.tier)),
+        Column::new("connected_on".into(), day(|r| r.connected_on)),
+        Column::new("tier".into(), text(|r| r.tier.name())),
         Column::new("score".into(), rows.iter().map(|r| r.score).collect::<Vec<f64>>()),
-        Column::new("last_interaction".into(), text(|r| &r.last_interaction)),
+        Column::new("last_interaction".into(), day(|r| r.last_interaction)),
         Column::new(
             "messages_sent".into(),
             rows.iter().map(|r| r.messages_sent).collect::<Vec<u32>>(),
@@ -144,10 +154,24 @@ pub fn read_rows(path: &Path) -> Result<Vec<Row>> {
         let c = column(name)?.bool().map_err(bad)?;
         Ok((0..c.len()).map(|i| c.get(i).unwrap_or_default()).collect())
     };
+    let malformed = |name: &str, value: &str| {
+        bad(PolarsError::ComputeError(format!("column {name} holds {value:?}").into()))
+    };
+    let days = |name: &str| -> Result<Vec<Option<Date>>> {
+        let read = |t: String| match t.as_str() {
+            "" => Ok(None),
+            t => t.parse().map(Some).map_err(|_| malformed(name, t)),
+        };
+        text(name)?.into_iter().map(read).collect()
+    };
+    let tiers = |name: &str| -> Result<Vec<Tier>> {
+        let read = |t: String| Tier::from_name(&t).ok_or_else(|| malformed(name, &t));
+        text(name)?.into_iter().map(read).collect()
+    };
     let score: Vec<f64> = column("score")?.f64().map_err(bad)?.into_no_null_iter().collect();
     let (url, name, company, position) =
         (text("profile_url")?, text("name")?, text("company")?, text("position")?);
-    let (connected, tier, last) = (text("connected_on")?, text("tier")?, text("last_interaction")?);
+    let (connected, tier, last) = (days("connected_on")?, tiers("tier")?, days("last_interaction")?);
     let (sent, received) = (number("messages_sent")?, number("messages_received")?);
     let (keep, prune) = (flag("keep")?, flag("suggested_prune")?);
     Ok((0..df.height())
@@ -156,10 +180,10 @@ pub fn read_rows(path: &Path) -> Result<Vec<Row>> {
             name: name[i].clone(),
             company: company[i].clone(),
             position: position[i].clone(),
-            connected_on: connected[i].clone(),
-            tier: tier[i].clone(),
+            connected_on: connected[i],
+            tier: tier[i],
             score: score[i],
-            last_interaction: last[i].clone(),
+            last_interaction: last[i],
             messages_sent: sent[i],
             messages_received: received[i],
             keep: keep[i],

@@ -180,9 +180,9 @@ pub fn analyze(request: &Request, progress: &dyn Progress) -> Result<Analyzed> {
     let as_of = loaded.settle(request.as_of);
     let s = score(&loaded, as_of, &request.model, progress)?;
     progress.stage("reading the history");
-    let day = report::date(Some(as_of.as_second()));
-    let fingerprint = history::snapshot::fingerprint(&loaded.export, &day);
-    let mut before = history::before(&request.history, owner.as_deref(), &day, &fingerprint);
+    let day = scoring::day_of(as_of.as_second()).unwrap_or_default();
+    let fingerprint = history::snapshot::fingerprint(&loaded.export, &day.to_string());
+    let mut before = history::before(&request.history, owner.as_deref(), day, &fingerprint);
     progress.lap("history read");
     progress.stage("writing the report");
     let analysis = analysis(&loaded, &s, &request.model, as_of);

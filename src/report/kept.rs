@@ -24,10 +24,10 @@ pub fn snapshot(a: &Analysis<'_>, summary: &Summary, pruned: &[usize]) -> Snapsh
                 name: c.full_name(),
                 company: c.company.clone(),
                 position: c.position.clone(),
-                connected_on: c.connected_on.map_or(String::new(), |d| d.to_string()),
-                tier: s.tier.name().to_string(),
+                connected_on: c.connected_on,
+                tier: s.tier,
                 score: (s.score * 100.0).round() / 100.0,
-                last_interaction: crate::day::date(f.last),
+                last_interaction: f.last.and_then(crate::score::day_of),
                 messages_sent: f.messages_sent,
                 messages_received: f.messages_received,
                 keep: s.keep,
@@ -38,11 +38,11 @@ pub fn snapshot(a: &Analysis<'_>, summary: &Summary, pruned: &[usize]) -> Snapsh
     let meta = Meta {
         schema_version: SCHEMA_VERSION,
         netsift_version: env!("CARGO_PKG_VERSION").to_string(),
-        as_of: summary.as_of.clone(),
-        export_date: a.export.export_date.map(|d| d.to_string()),
+        as_of: crate::score::day_of(a.as_of).unwrap_or_default(),
+        export_date: a.export.export_date,
         fingerprint: fingerprint(a.export, &summary.as_of),
         owner: a.people.owner.identity(),
-        summary: serde_json::to_value(summary).unwrap_or_default(),
+        summary: serde_json::to_value(summary).and_then(serde_json::from_value).unwrap_or_default(),
     };
     Snapshot { meta, rows }
 }

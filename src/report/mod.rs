@@ -139,14 +139,14 @@ fn pages(
     let pruned: Vec<usize> = prune.iter().map(|p| p.connection).collect();
     let snapshot = kept::snapshot(analysis, summary, &pruned);
     let since = past.previous.as_ref().map(|(day, rows)| {
-        crate::history::Diff::between(day, rows, &summary.as_of, &snapshot.rows)
+        crate::history::Diff::between(*day, rows, snapshot.meta.as_of, &snapshot.rows)
     });
     let mut view = view::View::new(analysis, summary, prune, reconnect, welcome);
     view.since = since.as_ref().map(view::Since::new);
     let mut data = charts::ChartData::new(analysis, summary);
     if !past.trend.is_empty() {
-        let now = data.tiers.map(|n| n as u64);
-        data.trend = past.trend.iter().cloned().chain([(summary.as_of.clone(), now)]).collect();
+        let now = (snapshot.meta.as_of, data.tiers);
+        data.trend = past.trend.iter().cloned().chain([now]).collect();
     }
     let rendered = charts::write(&data, dir, out)?;
     let image = dir.join("report.png");

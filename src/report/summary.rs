@@ -8,7 +8,7 @@ use crate::export::Direction;
 use crate::features::Welcome;
 use crate::interactions::{Channel, Flow};
 use crate::notes::{Kind, NoteDirection};
-use crate::score::Tier;
+use crate::score::TierCounts;
 
 /// The KPIs of one analysis.
 #[derive(Clone, Debug, Serialize)]
@@ -22,7 +22,7 @@ pub struct Summary {
     /// The export's owner.
     pub owner: OwnerSummary,
     /// How many connections in each tier.
-    pub tiers: Tiers,
+    pub tiers: TierCounts,
     /// How many connections reach each Dunbar layer's score, against the reference sizes.
     pub layers: LayerCounts,
     /// Share of connections with any two-way exchange ever.
@@ -90,18 +90,6 @@ pub struct OwnerSummary {
     pub method: crate::people::OwnerMethod,
 }
 
-/// Tier counts, closest first.
-#[derive(Clone, Debug, Default, Serialize)]
-#[allow(missing_docs)]
-pub struct Tiers {
-    pub core: usize,
-    pub active: usize,
-    pub dormant: usize,
-    pub weak: usize,
-    pub new: usize,
-    pub clutter: usize,
-}
-
 /// Connections at or above each layer's score; Dunbar's sizes for reference.
 #[derive(Clone, Debug, Serialize)]
 #[allow(missing_docs)]
@@ -151,7 +139,7 @@ fn share(part: usize, whole: usize) -> Option<f64> {
 impl Summary {
     /// The KPIs of an analysis.
     pub fn new(a: &Analysis<'_>) -> Summary {
-        let mut tiers = Tiers::default();
+        let tiers = TierCounts::of(a.scored.iter().map(|s| s.tier));
         let l = &a.model.layers;
         let mut layers = LayerCounts {
             support: 0,
@@ -162,14 +150,6 @@ impl Summary {
         };
         let (mut two_way, mut sent, mut answered) = (0, 0, 0);
         for s in a.scored {
-            *match s.tier {
-                Tier::Core => &mut tiers.core,
-                Tier::Active => &mut tiers.active,
-                Tier::Dormant => &mut tiers.dormant,
-                Tier::Weak => &mut tiers.weak,
-                Tier::New => &mut tiers.new,
-                Tier::Clutter => &mut tiers.clutter,
-            } += 1;
             layers.support += usize::from(s.score >= l.support);
             layers.sympathy += usize::from(s.score >= l.sympathy);
             layers.affinity += usize::from(s.score >= l.affinity);

@@ -79,7 +79,7 @@ impl Since {
                 .collect()
         };
         Since {
-            from: d.from.clone(),
+            from: d.from.to_string(),
             kpis: vec![
                 kpi(d.new.len(), "new connections", format!("since {}", d.from)),
                 kpi(
@@ -125,7 +125,7 @@ pub struct Kpi {
 #[allow(missing_docs)]
 pub struct TierCount {
     pub name: &'static str,
-    pub count: usize,
+    pub count: u64,
     pub share: String,
 }
 
@@ -209,7 +209,8 @@ pub fn profile_link(url: &str) -> Option<String> {
     ok.then(|| url.to_string())
 }
 
-fn pct(part: usize, whole: usize) -> String {
+fn pct(part: impl Into<u64>, whole: impl Into<u64>) -> String {
+    let (part, whole) = (part.into(), whole.into());
     if whole == 0 { "–".into() } else { format!("{:.0} %", 100.0 * part as f64 / whole as f64) }
 }
 
@@ -242,8 +243,8 @@ impl View {
             by_connection[connection].map_or(String::new(), |s| s.reasons.join("; "))
         };
         let t = &summary.tiers;
-        let n = summary.connections;
-        let living = t.core + t.active;
+        let n = summary.connections as u64;
+        let living = t.living();
         let actions = vec![
             ActionList {
                 key: "reconnect",
@@ -322,8 +323,7 @@ impl View {
             ],
             tiers: Tier::ALL
                 .iter()
-                .zip([t.core, t.active, t.dormant, t.weak, t.new, t.clutter])
-                .map(|(tier, count)| TierCount { name: tier.name(), count, share: pct(count, n) })
+                .map(|&tier| TierCount { name: tier.name(), count: t[tier], share: pct(t[tier], n) })
                 .collect(),
             three_is: three_is(summary),
             actions,

@@ -13,7 +13,7 @@ use jiff::civil::Date;
 use rayon::prelude::*;
 use serde::Serialize;
 
-pub use tier::Tier;
+pub use tier::{Tier, TierCounts};
 
 use crate::export::Export;
 use crate::features::{Features, midnight};

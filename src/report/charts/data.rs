@@ -7,7 +7,7 @@ use jiff::civil::Date;
 
 use super::network::{self, Picture};
 use crate::report::{Analysis, Summary};
-use crate::score::Tier;
+use crate::score::{Tier, TierCounts};
 
 const DAY: f64 = 86_400.0;
 
@@ -25,8 +25,8 @@ pub const SILENCE: [(f64, &str); 7] = [
 /// Everything the charts draw.
 #[derive(Clone, Debug)]
 pub struct ChartData {
-    /// Connections in each tier, in [`Tier::ALL`] order.
-    pub tiers: [usize; 6],
+    /// Connections in each tier.
+    pub tiers: TierCounts,
     /// Connections added per quarter, by today's tier: `(year, quarter 1–4, counts)`, every
     /// quarter from the first connection to the moment of scoring.
     pub growth: Vec<(i16, u8, [usize; 6])>,
@@ -44,7 +44,7 @@ pub struct ChartData {
     /// The network around the owner.
     pub network: Picture,
     /// Tier counts of every stored run and this one, oldest first (empty without history).
-    pub trend: Vec<(String, [u64; 6])>,
+    pub trend: Vec<(Date, TierCounts)>,
     /// The moment of scoring.
     pub as_of: String,
     /// Connections scored.
@@ -54,13 +54,11 @@ pub struct ChartData {
 impl ChartData {
     /// The numbers behind every chart of an analysis.
     pub fn new(a: &Analysis<'_>, summary: &Summary) -> ChartData {
-        let mut tiers = [0; 6];
         let mut silence = [0; 8];
         let mut seen = foldhash::HashSet::default();
         let mut points = Vec::new();
         let mut dated: Vec<(Date, Tier)> = Vec::new();
         for s in a.scored {
-            tiers[s.tier as usize] += 1;
             let f = &a.features[s.connection];
             match f.last {
                 Some(last) => {
@@ -81,7 +79,7 @@ impl ChartData {
         }
         let l = &summary.layers;
         ChartData {
-            tiers,
+            tiers: summary.tiers,
             growth: quarters(&dated, crate::score::day_of(a.as_of)),
             undated: a.scored.len() - dated.len(),
             silence,
@@ -103,7 +101,7 @@ impl ChartData {
 
     /// Core and active together.
     pub fn living(&self) -> usize {
-        self.tiers[Tier::Core as usize] + self.tiers[Tier::Active as usize]
+        self.tiers.living() as usize
     }
 }
 

@@ -63,7 +63,7 @@ pub fn tiers<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, d: &ChartData) -
     let bars: Vec<(String, usize, RGBColor)> = Tier::ALL
         .iter()
         .map(|&t| {
-            let n = d.tiers[t as usize];
+            let n = d.tiers[t] as usize;
             (format!("{} · {}", t.name(), pct(n, d.connections)), n, TIER_COLOURS[t as usize])
         })
         .collect();
@@ -500,14 +500,13 @@ pub fn trend_title(d: &ChartData) -> String {
     let (Some(first), Some(last)) = (d.trend.first(), d.trend.last()) else {
         return "Tiers over your runs".into();
     };
-    let living = |t: &[u64; 6]| t[0] + t[1];
     format!(
         "Tiers over {} runs: living {} → {}, clutter {} → {}",
         d.trend.len(),
-        living(&first.1),
-        living(&last.1),
-        first.1[5],
-        last.1[5]
+        first.1.living(),
+        last.1.living(),
+        first.1.clutter,
+        last.1.clutter
     )
 }
 
@@ -517,7 +516,11 @@ pub fn trend<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, d: &ChartData) -
         title: trend_title(d),
         x_desc: "run (the day scored as of)".into(),
         y_desc: "connections",
-        columns: d.trend.iter().map(|(day, t)| (day.clone(), t.map(|n| n as usize))).collect(),
+        columns: d
+            .trend
+            .iter()
+            .map(|(day, t)| (day.to_string(), t.closest_first().map(|n| n as usize)))
+            .collect(),
         // Headroom above the tallest column for the legend.
         headroom: 2,
         gap: 12,
