@@ -249,46 +249,56 @@ pub fn roc_auc(pairs: &[(f64, bool)]) -> Option<f64> {
     Some(u / (positives * negatives) as f64)
 }
 
-impl Backtest {
-    /// The findings for a terminal.
-    pub fn to_text(&self) -> String {
-        let f = |x: Option<f64>| x.map_or("–".to_string(), |v| format!("{v:.3}"));
-        let row = |label: &str, a: &Auc| {
-            let mut text = format!("  {label:<13}score {}", f(a.score));
-            for (name, auc) in a.baselines() {
-                text.push_str(&format!("   {name} {}", f(auc)));
-            }
-            text.push('\n');
-            for (name, auc) in a.better_baselines() {
-                text.push_str(&format!(
-                    "  {:<13}{name} alone ranks better than the score on this export ({} > {})\n",
-                    "",
-                    f(Some(auc)),
-                    f(a.score)
-                ));
-            }
-            text
-        };
-        format!(
-            "backtest       history cut at {}, contact looked for until {}\n\
-             connections    {} made by the cut: {} in two-way contact afterwards, {} in any contact\n\
-             ROC AUC        (0.5 = a coin, 1 = perfect ranking)\n\
-             {}{}\x20 among the {} with contact before the cut:\n{}\
-             prune list     {} suggested at the cut, {} stayed silent (precision {})\n",
-            self.at,
-            self.until,
-            self.connections,
-            self.two_way_after,
-            self.any_contact_after,
-            row("two-way", &self.two_way),
-            row("any contact", &self.any_contact),
-            self.with_history,
-            row("two-way", &self.two_way_with_history),
+/// The findings for a terminal.
+impl std::fmt::Display for Backtest {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        writeln!(
+            f,
+            "backtest       history cut at {}, contact looked for until {}",
+            self.at, self.until
+        )?;
+        writeln!(
+            f,
+            "connections    {} made by the cut: {} in two-way contact afterwards, {} in any contact",
+            self.connections, self.two_way_after, self.any_contact_after
+        )?;
+        writeln!(f, "ROC AUC        (0.5 = a coin, 1 = perfect ranking)")?;
+        auc_row(f, "two-way", &self.two_way)?;
+        auc_row(f, "any contact", &self.any_contact)?;
+        writeln!(f, "  among the {} with contact before the cut:", self.with_history)?;
+        auc_row(f, "two-way", &self.two_way_with_history)?;
+        writeln!(
+            f,
+            "prune list     {} suggested at the cut, {} stayed silent (precision {})",
             self.prune_suggested,
             self.prune_silent,
-            f(self.prune_precision),
+            three(self.prune_precision)
         )
     }
+}
+
+/// `0.812`, or `–` when there is nothing to measure.
+fn three(x: Option<f64>) -> String {
+    x.map_or("–".to_string(), |v| format!("{v:.3}"))
+}
+
+/// One line of AUCs, the score's then each baseline's, and a line for each baseline that
+/// ranks better than the score.
+fn auc_row(f: &mut std::fmt::Formatter<'_>, label: &str, a: &Auc) -> std::fmt::Result {
+    write!(f, "  {label:<13}score {}", three(a.score))?;
+    for (name, auc) in a.baselines() {
+        write!(f, "   {name} {}", three(auc))?;
+    }
+    writeln!(f)?;
+    for (name, auc) in a.better_baselines() {
+        let (better, score) = (three(Some(auc)), three(a.score));
+        writeln!(
+            f,
+            "  {:<13}{name} alone ranks better than the score on this export ({better} > {score})",
+            ""
+        )?;
+    }
+    Ok(())
 }
 
 #[cfg(test)]
@@ -321,7 +331,7 @@ mod tests {
             prune_silent: 0,
             prune_precision: None,
         };
-        let text = b.to_text();
+        let text = b.to_string();
         assert!(text.contains("min(sent, received) –"), "{text}");
         let better: Vec<&str> = text.lines().filter(|l| l.contains("ranks better")).collect();
         assert_eq!(

@@ -8,9 +8,9 @@ use polars::prelude::{Column, DataFrame, PolarsResult};
 use rayon::prelude::*;
 use serde::Serialize;
 
+pub use crate::channel::Channel;
 use crate::export::{Direction, Export, MessageClass};
 use crate::model::Model;
-pub use crate::channel::Channel;
 use crate::notes::{NoteDirection, Notes};
 use crate::people::{People, PersonId};
 

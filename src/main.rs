@@ -52,20 +52,20 @@ fn run(config: &Config) -> anyhow::Result<()> {
         Config::Backtest { export, at, notes, model, json, quiet } => {
             let (backtest, diags) = netsift::backtest::run(export, notes.as_deref(), *at, model)?;
             warn(&diags, *quiet)?;
-            emit(o, &backtest, *json, netsift::backtest::Backtest::to_text)
+            emit(o, &backtest, *json)
         }
         Config::Intro { target, export, notes, model, json, quiet } => {
             let progress = Terminal::new(true);
             let (intro, diags) =
                 netsift::intro(target, export, notes.as_deref(), model, &progress)?;
             warn(&diags, *quiet)?;
-            emit(o, &intro, *json, netsift::graph::intro::Intro::to_text)
+            emit(o, &intro, *json)
         }
         Config::Inspect { export, notes, json, quiet } => {
             let progress = Terminal::new(true);
             let (inspection, diags) = netsift::inspect(export, notes.as_deref(), &progress)?;
             warn(&diags, *quiet)?;
-            emit(o, &inspection, *json, netsift::inspect::Inspection::to_text)
+            emit(o, &inspection, *json)
         }
         Config::ShowDefaults => Ok(o.write_all(netsift::model::DEFAULT_TOML.as_bytes())?),
         Config::Sample { out: dir, spec, truth, quiet } => sample(o, dir, spec, *truth, *quiet),
@@ -86,7 +86,7 @@ fn analyze(out: &mut impl Write, request: &netsift::Request, quiet: bool) -> any
     for w in a.warnings.iter().filter(|_| !quiet) {
         eprintln!("netsift: warning: {}", plain(w));
     }
-    out.write_all(a.summary.to_text(&request.out).as_bytes())?;
+    write!(out, "{}", a.summary.headline(&request.out))?;
     if let Some(since) = &a.since {
         writeln!(out, "{}", since.headline())?;
     }
@@ -111,7 +111,7 @@ fn history(
     let (runs, warnings) = netsift::history::runs(&folder);
     history_warnings(&warnings, false);
     let listed = netsift::history::list(&runs);
-    emit(out, &listed, json, |l| netsift::history::list_text(l))
+    emit(out, &listed, json)
 }
 
 /// `netsift diff`: what changed between two runs of one owner.
@@ -125,7 +125,7 @@ fn diff(
     let folder = netsift::history::locate(dir, owner)?;
     let (diff, warnings) = netsift::history::diff(&folder, from, to)?;
     history_warnings(&warnings, quiet);
-    emit(out, &diff, json, netsift::history::Diff::to_text)
+    emit(out, &diff, json)
 }
 
 /// `netsift sample`: a synthetic export and notes (and the planted truth), their paths on
@@ -167,17 +167,16 @@ fn history_warnings(warnings: &[String], quiet: bool) {
 }
 
 /// A result on stdout: as JSON with `--json`, else as text.
-fn emit<T: serde::Serialize>(
+fn emit<T: serde::Serialize + std::fmt::Display>(
     out: &mut impl Write,
     value: &T,
     json: bool,
-    text: fn(&T) -> String,
 ) -> anyhow::Result<()> {
     if json {
         serde_json::to_writer_pretty(&mut *out, value)?;
         writeln!(out)?;
     } else {
-        out.write_all(text(value).as_bytes())?;
+        write!(out, "{value}")?;
     }
     Ok(())
 }

@@ -281,10 +281,8 @@ impl Model {
         if let Some((name, _)) = self.channels.iter().find(|(_, d)| !(0.0..=1.0).contains(*d)) {
             return Err(format!("[channels] {name} must be between 0 and 1"));
         }
-        if let Some(name) = self
-            .channels
-            .keys()
-            .find(|k| !Channel::ALL.iter().any(|c| c.key() == k.as_str()))
+        if let Some(name) =
+            self.channels.keys().find(|k| !Channel::ALL.iter().any(|c| c.key() == k.as_str()))
         {
             return Err(format!(
                 "[channels] {name} is not a channel (see netsift config --default)"

@@ -175,16 +175,16 @@ fn link(e: &Edge) -> String {
     if parts.is_empty() { "knows".into() } else { parts.join(" and ") }
 }
 
-impl Intro {
-    /// The ways in, for a terminal.
-    pub fn to_text(&self) -> String {
-        let mut s = format!("ways in to {}: {} people there\n", self.target, self.people_at_target);
+/// The ways in, for a terminal.
+impl std::fmt::Display for Intro {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        writeln!(f, "ways in to {}: {} people there", self.target, self.people_at_target)?;
         if self.ways.is_empty() {
-            s.push_str("no path found: nobody you know is tied to them in this export\n");
+            writeln!(f, "no path found: nobody you know is tied to them in this export")?;
         }
         for (i, w) in self.ways.iter().enumerate() {
-            s.push_str(&format!("{:2}. {:.3}  {}\n", i + 1, w.strength, w.explanation));
+            writeln!(f, "{:2}. {:.3}  {}", i + 1, w.strength, w.explanation)?;
         }
-        s
+        Ok(())
     }
 }

@@ -3,6 +3,7 @@
 //! (dormant → living), never welcomed (new → clutter) — and the biggest score changes.
 
 use std::collections::BTreeMap;
+use std::fmt;
 
 use jiff::civil::Date;
 use serde::Serialize;
@@ -150,57 +151,67 @@ impl Diff {
             self.never_welcomed.len()
         )
     }
+}
 
-    /// The diff as text for stdout.
-    pub fn to_text(&self) -> String {
-        let mut s = format!("{} → {}\n{}\n", self.from, self.to, self.headline());
-        let people = |title: &str, list: &[Person], s: &mut String| {
-            if list.is_empty() {
-                return;
-            }
-            s.push_str(&format!("\n{title} ({}):\n", list.len()));
-            for p in list.iter().take(25) {
-                s.push_str(&format!("  {}  {}  {}\n", p.name, p.company, p.profile_url));
-            }
-            if list.len() > 25 {
-                s.push_str(&format!("  … and {} more (--json lists all)\n", list.len() - 25));
-            }
-        };
-        let moves = |title: &str, list: &[Move], s: &mut String| {
-            if list.is_empty() {
-                return;
-            }
-            s.push_str(&format!("\n{title} ({}):\n", list.len()));
-            for m in list.iter().take(25) {
-                s.push_str(&format!(
-                    "  {}  {} {:.1} → {} {:.1}  {}\n",
-                    m.person.name,
-                    m.from_tier,
-                    m.from_score,
-                    m.to_tier,
-                    m.to_score,
-                    m.person.profile_url
-                ));
-            }
-            if list.len() > 25 {
-                s.push_str(&format!("  … and {} more (--json lists all)\n", list.len() - 25));
-            }
-        };
-        people("new connections", &self.new, &mut s);
-        people("gone", &self.gone, &mut s);
-        moves("drifting: active → dormant", &self.drifting, &mut s);
-        moves("revived: dormant → active", &self.revived, &mut s);
-        moves("never welcomed: new → clutter", &self.never_welcomed, &mut s);
-        moves("biggest rises", &self.rising, &mut s);
-        moves("biggest falls", &self.falling, &mut s);
+/// The diff as text for stdout: the headline, then each list (25 at most; `--json` lists all).
+impl fmt::Display for Diff {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        writeln!(f, "{} → {}\n{}", self.from, self.to, self.headline())?;
+        people(f, "new connections", &self.new)?;
+        people(f, "gone", &self.gone)?;
+        moves(f, "drifting: active → dormant", &self.drifting)?;
+        moves(f, "revived: dormant → active", &self.revived)?;
+        moves(f, "never welcomed: new → clutter", &self.never_welcomed)?;
+        moves(f, "biggest rises", &self.rising)?;
+        moves(f, "biggest falls", &self.falling)?;
         if !self.moves.is_empty() {
-            s.push_str("\nall tier moves:\n");
+            writeln!(f, "\nall tier moves:")?;
             for (m, n) in &self.moves {
-                s.push_str(&format!("  {m}: {n}\n"));
+                writeln!(f, "  {m}: {n}")?;
             }
         }
-        s
+        Ok(())
     }
+}
+
+/// Entries listed under a title in the text.
+const LISTED: usize = 25;
+
+/// A titled list of people, when there are any.
+fn people(f: &mut fmt::Formatter<'_>, title: &str, list: &[Person]) -> fmt::Result {
+    listed(f, title, list, |f, p| writeln!(f, "  {}  {}  {}", p.name, p.company, p.profile_url))
+}
+
+/// A titled list of tier and score moves, when there are any.
+fn moves(f: &mut fmt::Formatter<'_>, title: &str, list: &[Move]) -> fmt::Result {
+    listed(f, title, list, |f, m| {
+        let (p, from, to) = (&m.person, m.from_score, m.to_score);
+        writeln!(
+            f,
+            "  {}  {} {from:.1} → {} {to:.1}  {}",
+            p.name, m.from_tier, m.to_tier, p.profile_url
+        )
+    })
+}
+
+/// `title (n):` and the first [`LISTED`] entries, then how many more.
+fn listed<T>(
+    f: &mut fmt::Formatter<'_>,
+    title: &str,
+    list: &[T],
+    entry: impl Fn(&mut fmt::Formatter<'_>, &T) -> fmt::Result,
+) -> fmt::Result {
+    if list.is_empty() {
+        return Ok(());
+    }
+    writeln!(f, "\n{title} ({}):", list.len())?;
+    for item in list.iter().take(LISTED) {
+        entry(f, item)?;
+    }
+    if list.len() > LISTED {
+        writeln!(f, "  … and {} more (--json lists all)", list.len() - LISTED)?;
+    }
+    Ok(())
 }
 
 #[cfg(test)]

@@ -347,54 +347,64 @@ pub struct Listed {
     pub quality_ratio: f64,
 }
 
+/// Every stored run, oldest first, as `netsift history` lists them (JSON: an array).
+#[derive(Clone, Debug, Serialize)]
+#[serde(transparent)]
+pub struct Listing(pub Vec<Listed>);
+
 /// Every run in `dir`, oldest first.
-pub fn list(runs: &[Run]) -> Vec<Listed> {
-    runs.iter()
-        .map(|r| Listed {
-            id: r.id.clone(),
-            as_of: r.meta.as_of,
-            connections: r.meta.summary.connections,
-            tiers: r.meta.summary.tiers,
-            quality_ratio: r.meta.summary.quality_ratio,
-        })
-        .collect()
+pub fn list(runs: &[Run]) -> Listing {
+    Listing(
+        runs.iter()
+            .map(|r| Listed {
+                id: r.id.clone(),
+                as_of: r.meta.as_of,
+                connections: r.meta.summary.connections,
+                tiers: r.meta.summary.tiers,
+                quality_ratio: r.meta.summary.quality_ratio,
+            })
+            .collect(),
+    )
 }
 
 /// The runs as a table for stdout.
-pub fn list_text(listed: &[Listed]) -> String {
-    let mut s = format!(
-        "{:<10}  {:>11}  {:>5} {:>6} {:>7} {:>5} {:>4} {:>7}  {:>7}  {}\n",
-        "as of",
-        "connections",
-        "core",
-        "active",
-        "dormant",
-        "weak",
-        "new",
-        "clutter",
-        "two-way",
-        "run"
-    );
-    for l in listed {
-        let t = &l.tiers;
-        s.push_str(&format!(
-            "{:<10}  {:>11}  {:>5} {:>6} {:>7} {:>5} {:>4} {:>7}  {:>6.0}%  {}\n",
-            l.as_of.to_string(),
-            l.connections,
-            t.core,
-            t.active,
-            t.dormant,
-            t.weak,
-            t.new,
-            t.clutter,
-            100.0 * l.quality_ratio,
-            l.id
-        ));
+impl std::fmt::Display for Listing {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        writeln!(
+            f,
+            "{:<10}  {:>11}  {:>5} {:>6} {:>7} {:>5} {:>4} {:>7}  {:>7}  run",
+            "as of",
+            "connections",
+            "core",
+            "active",
+            "dormant",
+            "weak",
+            "new",
+            "clutter",
+            "two-way"
+        )?;
+        for l in &self.0 {
+            let t = &l.tiers;
+            writeln!(
+                f,
+                "{:<10}  {:>11}  {:>5} {:>6} {:>7} {:>5} {:>4} {:>7}  {:>6.0}%  {}",
+                l.as_of.to_string(),
+                l.connections,
+                t.core,
+                t.active,
+                t.dormant,
+                t.weak,
+                t.new,
+                t.clutter,
+                100.0 * l.quality_ratio,
+                l.id
+            )?;
+        }
+        if self.0.is_empty() {
+            writeln!(f, "(no runs yet)")?;
+        }
+        Ok(())
     }
-    if listed.is_empty() {
-        s.push_str("(no runs yet)\n");
-    }
-    s
 }
 
 /// The run a `netsift diff` argument names: its folder name, or its day (the latest run of

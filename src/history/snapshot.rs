@@ -171,7 +171,8 @@ pub fn read_rows(path: &Path) -> Result<Vec<Row>> {
     let score: Vec<f64> = column("score")?.f64().map_err(bad)?.into_no_null_iter().collect();
     let (url, name, company, position) =
         (text("profile_url")?, text("name")?, text("company")?, text("position")?);
-    let (connected, tier, last) = (days("connected_on")?, tiers("tier")?, days("last_interaction")?);
+    let (connected, tier, last) =
+        (days("connected_on")?, tiers("tier")?, days("last_interaction")?);
     let (sent, received) = (number("messages_sent")?, number("messages_received")?);
     let (keep, prune) = (flag("keep")?, flag("suggested_prune")?);
     Ok((0..df.height())

@@ -1,68 +1,84 @@
 //! `netsift inspect`'s findings as text for a terminal: aligned, thousands separated, plural
 //! forms, the first ten unmatched senders.
 
-use std::fmt::Write as _;
+use std::fmt;
 
 use super::Inspection;
 use crate::export::SourceKind;
 
-impl Inspection {
-    /// The inspection as text for a terminal.
-    pub fn to_text(&self) -> String {
-        let mut s = String::new();
-        let _ = self.write_text(&mut s);
-        s
+/// The inspection as text for a terminal, section by section.
+impl fmt::Display for Inspection {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.source(f)?;
+        self.files(f)?;
+        self.counts(f)?;
+        self.senders(f)?;
+        self.notes(f)?;
+        self.rows(f)
     }
+}
 
-    fn write_text(&self, s: &mut String) -> std::fmt::Result {
+impl Inspection {
+    /// The export and its owner.
+    fn source(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let date = self.export_date.map_or(String::new(), |d| format!(", exported {d}"));
         let kind = match self.kind {
             SourceKind::Zip => "zip",
             SourceKind::Folder => "folder",
         };
-        writeln!(s, "export         {} ({kind}{date})", self.export)?;
+        writeln!(f, "export         {} ({kind}{date})", self.export)?;
         let o = &self.owner;
         let name = o.name.as_deref().unwrap_or("unknown");
         match &o.url {
-            Some(url) => writeln!(s, "owner          {name} <{url}>")?,
-            None => writeln!(s, "owner          {name} (profile URL unknown)")?,
+            Some(url) => writeln!(f, "owner          {name} <{url}>")?,
+            None => writeln!(f, "owner          {name} (profile URL unknown)")?,
         }
-        writeln!(s, "               {}", o.evidence)?;
+        writeln!(f, "               {}", o.evidence)?;
         if let Some([a, b]) = self.date_range {
-            writeln!(s, "dates          {a} … {b}")?;
+            writeln!(f, "dates          {a} … {b}")?;
         }
-        writeln!(s, "\nfiles")?;
-        let width = self.files.iter().map(|f| f.name.chars().count()).max().unwrap_or(0);
-        for f in &self.files {
-            let skipped = f.rows - f.kept;
+        Ok(())
+    }
+
+    /// Each file read, how, and the copies and exports not read.
+    fn files(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        writeln!(f, "\nfiles")?;
+        let width = self.files.iter().map(|r| r.name.chars().count()).max().unwrap_or(0);
+        for r in &self.files {
+            let skipped = r.rows - r.kept;
             let mut skipped =
                 if skipped > 0 { format!(", {skipped} skipped") } else { String::new() };
-            if f.blank_lines > 0 {
-                skipped.push_str(&format!(", {}", many(f.blank_lines as usize, "blank line")));
+            if r.blank_lines > 0 {
+                skipped.push_str(&format!(", {}", many(r.blank_lines as usize, "blank line")));
             }
             writeln!(
-                s,
+                f,
                 "  {:width$}  {}{skipped} — {}",
-                f.name,
-                many(f.rows as usize, "row"),
-                f.variant
+                r.name,
+                many(r.rows as usize, "row"),
+                r.variant
             )?;
-            if !f.notes.is_empty() {
-                writeln!(s, "  {:width$}  read: {}", "", f.notes.join("; "))?;
+            if !r.notes.is_empty() {
+                writeln!(f, "  {:width$}  read: {}", "", r.notes.join("; "))?;
             }
-            for copy in &f.ignored_copies {
-                writeln!(s, "  {:width$}  another copy, not used: {copy}", "")?;
+            for copy in &r.ignored_copies {
+                writeln!(f, "  {:width$}  another copy, not used: {copy}", "")?;
             }
         }
         for i in &self.ignored {
-            writeln!(s, "  ignored: {} ({})", i.name, i.why)?;
+            writeln!(f, "  ignored: {} ({})", i.name, i.why)?;
         }
         for other in &self.other_exports {
-            writeln!(s, "  another export, not read: {other}")?;
+            writeln!(f, "  another export, not read: {other}")?;
         }
+        Ok(())
+    }
+
+    /// What each file holds and how much of it matched a connection.
+    fn counts(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let c = &self.connections;
         writeln!(
-            s,
+            f,
             "\nconnections    {}: {}, {} with a profile URL",
             many(c.rows, "row"),
             many(c.hidden_members, "hidden member"),
@@ -71,7 +87,7 @@ impl Inspection {
         let m = &self.messages;
         if m.rows > 0 {
             writeln!(
-                s,
+                f,
                 "messages       {} rows: {} sent, {} received, {} drafts, {} system, {} sponsored, {} from LinkedIn Member",
                 num(m.rows),
                 num(m.sent),
@@ -83,7 +99,7 @@ impl Inspection {
             )?;
             let people = m.sent + m.received;
             writeln!(
-                s,
+                f,
                 "               {} of {} person messages matched a connection ({})",
                 num(m.matched),
                 num(people),
@@ -93,7 +109,7 @@ impl Inspection {
         let i = &self.invitations;
         if i.rows > 0 {
             writeln!(
-                s,
+                f,
                 "invitations    {} rows: {} outgoing ({} with a note), {} incoming ({} with a note); {} matched a connection",
                 num(i.rows),
                 num(i.outgoing),
@@ -108,7 +124,7 @@ impl Inspection {
         {
             if p.received + p.given > 0 {
                 writeln!(
-                    s,
+                    f,
                     "{label:<14} {} received ({} matched), {} given ({} matched)",
                     num(p.received),
                     num(p.received_matched),
@@ -117,9 +133,14 @@ impl Inspection {
                 )?;
             }
         }
+        Ok(())
+    }
+
+    /// The first ten senders who matched no connection.
+    fn senders(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         if !self.unmatched_senders.is_empty() {
             writeln!(
-                s,
+                f,
                 "\nsenders who matched no connection: {}",
                 num(self.unmatched_senders.len())
             )?;
@@ -129,19 +150,24 @@ impl Inspection {
                 } else {
                     format!("{} <{}>", u.name, u.sender)
                 };
-                writeln!(s, "  {who}: {}", many(u.messages, "message"))?;
+                writeln!(f, "  {who}: {}", many(u.messages, "message"))?;
             }
             if self.unmatched_senders.len() > 10 {
                 writeln!(
-                    s,
+                    f,
                     "  … and {} more (--json lists all)",
                     self.unmatched_senders.len() - 10
                 )?;
             }
         }
+        Ok(())
+    }
+
+    /// The notes file's rows: resolved, unresolved, left out.
+    fn notes(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         if let Some(n) = &self.notes {
             writeln!(
-                s,
+                f,
                 "\nnotes          {}: {} rows, {} resolved, {} unresolved{}{}",
                 n.file,
                 n.rows,
@@ -157,15 +183,20 @@ impl Inspection {
                 }
             )?;
         }
-        writeln!(s)?;
+        Ok(())
+    }
+
+    /// Rows skipped and rows kept with a note, by file and reason.
+    fn rows(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        writeln!(f)?;
         if self.skipped.is_empty() {
-            writeln!(s, "skipped rows   none")?;
+            writeln!(f, "skipped rows   none")?;
         }
         for r in &self.skipped {
-            writeln!(s, "skipped        {}: {} × {}", r.file, num(r.rows), r.reason)?;
+            writeln!(f, "skipped        {}: {} × {}", r.file, num(r.rows), r.reason)?;
         }
         for r in &self.repaired {
-            writeln!(s, "kept, noted    {}: {} × {}", r.file, num(r.rows), r.reason)?;
+            writeln!(f, "kept, noted    {}: {} × {}", r.file, num(r.rows), r.reason)?;
         }
         Ok(())
     }

@@ -231,49 +231,47 @@ impl Summary {
 }
 
 impl Summary {
-    /// A short readable summary for stdout, naming where the report is.
-    pub fn to_text(&self, dir: &std::path::Path) -> String {
-        let t = &self.tiers;
+    /// A short readable summary for stdout, naming where the report in `dir` is.
+    pub fn headline<'a>(&'a self, dir: &'a std::path::Path) -> Headline<'a> {
+        Headline { summary: self, dir }
+    }
+}
+
+/// The summary for stdout, with where the report is ([`Summary::headline`]).
+pub struct Headline<'a> {
+    summary: &'a Summary,
+    dir: &'a std::path::Path,
+}
+
+impl std::fmt::Display for Headline<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let (s, t, l) = (self.summary, &self.summary.tiers, &self.summary.layers);
         let pct = |x: f64| format!("{:.0} %", 100.0 * x);
-        let mut s = format!(
-            "as of {}: {} connections\n\
-             core {}  active {}  dormant {}  weak {}  new {}  clutter {}\n\
-             layers: {} support, {} sympathy, {} affinity, {} active (Dunbar: 5 / 15 / 50 / 150)\n\
-             two-way ever: {}",
-            self.as_of,
-            self.connections,
-            t.core,
-            t.active,
-            t.dormant,
-            t.weak,
-            t.new,
-            t.clutter,
-            self.layers.support,
-            self.layers.sympathy,
-            self.layers.affinity,
-            self.layers.active,
-            pct(self.quality_ratio),
-        );
-        if let Some(rate) = self.welcomes.reply_rate {
-            s.push_str(&format!(
-                "; welcomes answered: {} of {} ({})",
-                self.welcomes.answered,
-                self.welcomes.sent,
-                pct(rate)
-            ));
+        writeln!(f, "as of {}: {} connections", s.as_of, s.connections)?;
+        writeln!(
+            f,
+            "core {}  active {}  dormant {}  weak {}  new {}  clutter {}",
+            t.core, t.active, t.dormant, t.weak, t.new, t.clutter
+        )?;
+        writeln!(
+            f,
+            "layers: {} support, {} sympathy, {} affinity, {} active (Dunbar: 5 / 15 / 50 / 150)",
+            l.support, l.sympathy, l.affinity, l.active
+        )?;
+        write!(f, "two-way ever: {}", pct(s.quality_ratio))?;
+        if let Some(rate) = s.welcomes.reply_rate {
+            let w = &s.welcomes;
+            write!(f, "; welcomes answered: {} of {} ({})", w.answered, w.sent, pct(rate))?;
         }
-        s.push_str(&format!(
-            "\nto do: prune {}, reconnect with {}, welcome {}, follow up with {} now\n\
-             report: {}\nimage:  {}\ntables: {}\n",
-            self.actions.prune,
-            self.actions.reconnect,
-            self.actions.welcome,
-            self.actions.followup_overdue,
-            dir.join("report.html").display(),
-            dir.join("report.png").display(),
-            dir.display()
-        ));
-        s
+        let a = &s.actions;
+        writeln!(
+            f,
+            "\nto do: prune {}, reconnect with {}, welcome {}, follow up with {} now",
+            a.prune, a.reconnect, a.welcome, a.followup_overdue
+        )?;
+        writeln!(f, "report: {}", self.dir.join("report.html").display())?;
+        writeln!(f, "image:  {}", self.dir.join("report.png").display())?;
+        writeln!(f, "tables: {}", self.dir.display())
     }
 }
 

@@ -323,7 +323,11 @@ impl View {
             ],
             tiers: Tier::ALL
                 .iter()
-                .map(|&tier| TierCount { name: tier.name(), count: t[tier], share: pct(t[tier], n) })
+                .map(|&tier| TierCount {
+                    name: tier.name(),
+                    count: t[tier],
+                    share: pct(t[tier], n),
+                })
                 .collect(),
             three_is: three_is(summary),
             actions,
