@@ -152,61 +152,9 @@ pub fn run(
     });
     let features = features::compute(&before, &export, &people, model)?;
     let scored = score::score_all(&export, &features, known.as_ref(), model, &before, &people);
-    let mut rows: Vec<Row> = Vec::new();
-    for s in &scored {
-        let c = &export.connections[s.connection];
-        if c.is_hidden() || c.connected_on.and_then(midnight).is_none_or(|d| d > cut) {
-            continue;
-        }
-        let p = s.connection as u32;
-        let later: Vec<&Event> = all.of(p).iter().filter(|e| e.time > cut).collect();
-        let after = !later.is_empty();
-        let two_way_after = later.iter().any(|e| e.flow == Flow::Mutual || e.channel.is_deep())
-            || (later.iter().any(|e| e.flow == Flow::Out)
-                && later.iter().any(|e| e.flow == Flow::In));
-        let f = &features[s.connection];
-        let baselines = Baselines::of(all.of(p), cut);
-        let pruned = s.tier == Tier::Clutter && !s.keep;
-        rows.push(Row {
-            history: f.last.is_some(),
-            after,
-            two_way_after,
-            score: s.score,
-            baselines,
-            pruned,
-        });
-    }
-    let auc = |label: fn(&Row) -> bool, only_history: bool| {
-        let of = |pick: fn(&Row) -> f64| {
-            let rows = rows.iter().filter(|r| r.history || !only_history);
-            roc_auc(&rows.map(|r| (pick(r), label(r))).collect::<Vec<_>>())
-        };
-        Auc {
-            score: of(|r| r.score),
-            recency: of(|r| r.baselines.recency),
-            messages: of(|r| r.baselines.count),
-            decayed: of(|r| r.baselines.decayed),
-            mutual: of(|r| r.baselines.mutual),
-        }
-    };
-    let prune_suggested = rows.iter().filter(|r| r.pruned).count();
-    let prune_silent = rows.iter().filter(|r| r.pruned && !r.after).count();
-    let day = |t: i64| score::day_of(t).map_or(String::new(), |d| d.to_string());
-    let backtest = Backtest {
-        at: at.to_string(),
-        until: day(end.as_second()),
-        connections: rows.len(),
-        two_way_after: rows.iter().filter(|r| r.two_way_after).count(),
-        any_contact_after: rows.iter().filter(|r| r.after).count(),
-        two_way: auc(|r| r.two_way_after, false),
-        any_contact: auc(|r| r.after, false),
-        with_history: rows.iter().filter(|r| r.history).count(),
-        two_way_with_history: auc(|r| r.two_way_after, true),
-        prune_suggested,
-        prune_silent,
-        prune_precision: (prune_suggested > 0)
-            .then(|| prune_silent as f64 / prune_suggested as f64),
-    };
+    let rows = rows_at(&export, &scored, &features, &all, cut);
+    let until = score::day_of(end.as_second()).map_or(String::new(), |d| d.to_string());
+    let backtest = Backtest::of(&rows, at.to_string(), until);
     Ok((backtest, diags))
 }
 
@@ -247,6 +195,78 @@ pub fn roc_auc(pairs: &[(f64, bool)]) -> Option<f64> {
     }
     let u = rank_sum - (positives * (positives + 1)) as f64 / 2.0;
     Some(u / (positives * negatives) as f64)
+}
+
+/// Every connection made by the cut (hidden members aside): its score at the cut, the
+/// baselines, and what happened after.
+fn rows_at(
+    export: &crate::export::Export,
+    scored: &[score::Scored],
+    features: &[features::Features],
+    all: &Interactions,
+    cut: i64,
+) -> Vec<Row> {
+    let mut rows: Vec<Row> = Vec::new();
+    for s in scored {
+        let c = &export.connections[s.connection];
+        if c.is_hidden() || c.connected_on.and_then(midnight).is_none_or(|d| d > cut) {
+            continue;
+        }
+        let p = s.connection as u32;
+        let later: Vec<&Event> = all.of(p).iter().filter(|e| e.time > cut).collect();
+        let after = !later.is_empty();
+        let two_way_after = later.iter().any(|e| e.flow == Flow::Mutual || e.channel.is_deep())
+            || (later.iter().any(|e| e.flow == Flow::Out)
+                && later.iter().any(|e| e.flow == Flow::In));
+        rows.push(Row {
+            history: features[s.connection].last.is_some(),
+            after,
+            two_way_after,
+            score: s.score,
+            baselines: Baselines::of(all.of(p), cut),
+            pruned: s.tier == Tier::Clutter && !s.keep,
+        });
+    }
+    rows
+}
+
+/// The AUC of the score and of each baseline for `label`, over every row or only those with
+/// contact before the cut.
+fn auc(rows: &[Row], label: fn(&Row) -> bool, only_history: bool) -> Auc {
+    let of = |pick: fn(&Row) -> f64| {
+        let rows = rows.iter().filter(|r| r.history || !only_history);
+        roc_auc(&rows.map(|r| (pick(r), label(r))).collect::<Vec<_>>())
+    };
+    Auc {
+        score: of(|r| r.score),
+        recency: of(|r| r.baselines.recency),
+        messages: of(|r| r.baselines.count),
+        decayed: of(|r| r.baselines.decayed),
+        mutual: of(|r| r.baselines.mutual),
+    }
+}
+
+impl Backtest {
+    /// The findings over `rows`, cut at `at`, contact looked for `until`.
+    fn of(rows: &[Row], at: String, until: String) -> Backtest {
+        let prune_suggested = rows.iter().filter(|r| r.pruned).count();
+        let prune_silent = rows.iter().filter(|r| r.pruned && !r.after).count();
+        Backtest {
+            at,
+            until,
+            connections: rows.len(),
+            two_way_after: rows.iter().filter(|r| r.two_way_after).count(),
+            any_contact_after: rows.iter().filter(|r| r.after).count(),
+            two_way: auc(rows, |r| r.two_way_after, false),
+            any_contact: auc(rows, |r| r.after, false),
+            with_history: rows.iter().filter(|r| r.history).count(),
+            two_way_with_history: auc(rows, |r| r.two_way_after, true),
+            prune_suggested,
+            prune_silent,
+            prune_precision: (prune_suggested > 0)
+                .then(|| prune_silent as f64 / prune_suggested as f64),
+        }
+    }
 }
 
 /// The findings for a terminal.

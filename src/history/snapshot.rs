@@ -132,49 +132,17 @@ pub fn write_rows(path: &Path, rows: &[Row]) -> Result<()> {
 
 /// Reads the rows of a snapshot's Parquet file.
 pub fn read_rows(path: &Path) -> Result<Vec<Row>> {
-    let bad =
-        |e: PolarsError| Error::Input { file: path.display().to_string(), message: e.to_string() };
     let file = std::fs::File::open(path).map_err(|e| Error::io(path, e))?;
-    let df = ParquetReader::new(file).finish().map_err(bad)?;
-    let column = |name: &str| -> Result<&Column> {
-        let c = df.column(name).map_err(bad)?;
-        if c.null_count() > 0 {
-            return Err(bad(PolarsError::ComputeError(format!("nulls in column {name}").into())));
-        }
-        Ok(c)
-    };
-    let text = |name: &str| -> Result<Vec<String>> {
-        let c = column(name)?.str().map_err(bad)?;
-        Ok((0..c.len()).map(|i| c.get(i).unwrap_or_default().to_string()).collect())
-    };
-    let number = |name: &str| -> Result<Vec<u32>> {
-        Ok(column(name)?.u32().map_err(bad)?.into_no_null_iter().collect())
-    };
-    let flag = |name: &str| -> Result<Vec<bool>> {
-        let c = column(name)?.bool().map_err(bad)?;
-        Ok((0..c.len()).map(|i| c.get(i).unwrap_or_default()).collect())
-    };
-    let malformed = |name: &str, value: &str| {
-        bad(PolarsError::ComputeError(format!("column {name} holds {value:?}").into()))
-    };
-    let days = |name: &str| -> Result<Vec<Option<Date>>> {
-        let read = |t: String| match t.as_str() {
-            "" => Ok(None),
-            t => t.parse().map(Some).map_err(|_| malformed(name, t)),
-        };
-        text(name)?.into_iter().map(read).collect()
-    };
-    let tiers = |name: &str| -> Result<Vec<Tier>> {
-        let read = |t: String| Tier::from_name(&t).ok_or_else(|| malformed(name, &t));
-        text(name)?.into_iter().map(read).collect()
-    };
-    let score: Vec<f64> = column("score")?.f64().map_err(bad)?.into_no_null_iter().collect();
+    let df = ParquetReader::new(file).finish().map_err(|e| bad(path, e))?;
+    let c = Columns { df: &df, path };
+    let score: Vec<f64> =
+        c.column("score")?.f64().map_err(|e| bad(path, e))?.into_no_null_iter().collect();
     let (url, name, company, position) =
-        (text("profile_url")?, text("name")?, text("company")?, text("position")?);
+        (c.text("profile_url")?, c.text("name")?, c.text("company")?, c.text("position")?);
     let (connected, tier, last) =
-        (days("connected_on")?, tiers("tier")?, days("last_interaction")?);
-    let (sent, received) = (number("messages_sent")?, number("messages_received")?);
-    let (keep, prune) = (flag("keep")?, flag("suggested_prune")?);
+        (c.days("connected_on")?, c.tiers("tier")?, c.days("last_interaction")?);
+    let (sent, received) = (c.number("messages_sent")?, c.number("messages_received")?);
+    let (keep, prune) = (c.flag("keep")?, c.flag("suggested_prune")?);
     Ok((0..df.height())
         .map(|i| Row {
             profile_url: url[i].clone(),
@@ -191,4 +159,60 @@ pub fn read_rows(path: &Path) -> Result<Vec<Row>> {
             suggested_prune: prune[i],
         })
         .collect())
+}
+
+/// A snapshot file that does not read, named.
+fn bad(path: &Path, e: PolarsError) -> Error {
+    Error::Input { file: path.display().to_string(), message: e.to_string() }
+}
+
+/// The columns of a snapshot's rows, each read whole and typed; a null or a malformed value
+/// is an error naming the file and the column.
+struct Columns<'d> {
+    df: &'d DataFrame,
+    path: &'d Path,
+}
+
+impl Columns<'_> {
+    fn column(&self, name: &str) -> Result<&Column> {
+        let c = self.df.column(name).map_err(|e| bad(self.path, e))?;
+        if c.null_count() > 0 {
+            let message = format!("nulls in column {name}");
+            return Err(bad(self.path, PolarsError::ComputeError(message.into())));
+        }
+        Ok(c)
+    }
+
+    fn malformed(&self, name: &str, value: &str) -> Error {
+        let message = format!("column {name} holds {value:?}");
+        bad(self.path, PolarsError::ComputeError(message.into()))
+    }
+
+    fn text(&self, name: &str) -> Result<Vec<String>> {
+        let c = self.column(name)?.str().map_err(|e| bad(self.path, e))?;
+        Ok((0..c.len()).map(|i| c.get(i).unwrap_or_default().to_string()).collect())
+    }
+
+    fn number(&self, name: &str) -> Result<Vec<u32>> {
+        Ok(self.column(name)?.u32().map_err(|e| bad(self.path, e))?.into_no_null_iter().collect())
+    }
+
+    fn flag(&self, name: &str) -> Result<Vec<bool>> {
+        let c = self.column(name)?.bool().map_err(|e| bad(self.path, e))?;
+        Ok((0..c.len()).map(|i| c.get(i).unwrap_or_default()).collect())
+    }
+
+    /// `YYYY-MM-DD`, or empty for none.
+    fn days(&self, name: &str) -> Result<Vec<Option<Date>>> {
+        let read = |t: String| match t.as_str() {
+            "" => Ok(None),
+            t => t.parse().map(Some).map_err(|_| self.malformed(name, t)),
+        };
+        self.text(name)?.into_iter().map(read).collect()
+    }
+
+    fn tiers(&self, name: &str) -> Result<Vec<Tier>> {
+        let read = |t: String| Tier::from_name(&t).ok_or_else(|| self.malformed(name, &t));
+        self.text(name)?.into_iter().map(read).collect()
+    }
 }

@@ -139,62 +139,8 @@ fn share(part: usize, whole: usize) -> Option<f64> {
 impl Summary {
     /// The KPIs of an analysis.
     pub fn new(a: &Analysis<'_>) -> Summary {
-        let tiers = TierCounts::of(a.scored.iter().map(|s| s.tier));
-        let l = &a.model.layers;
-        let mut layers = LayerCounts {
-            support: 0,
-            sympathy: 0,
-            affinity: 0,
-            active: 0,
-            reference: [5, 15, 50, 150],
-        };
-        let (mut two_way, mut sent, mut answered) = (0, 0, 0);
-        for s in a.scored {
-            layers.support += usize::from(s.score >= l.support);
-            layers.sympathy += usize::from(s.score >= l.sympathy);
-            layers.affinity += usize::from(s.score >= l.affinity);
-            layers.active += usize::from(s.score >= l.active);
-            let f = &a.features[s.connection];
-            two_way += usize::from(f.two_way());
-            sent += usize::from(f.welcome != Welcome::None);
-            answered += usize::from(f.welcome == Welcome::Answered);
-        }
-        let (mut given, mut received, mut intros, mut referrals) = (0, 0, 0, 0);
-        for e in &a.interactions.events {
-            {
-                let service = matches!(
-                    e.channel,
-                    Channel::Help
-                        | Channel::Referral
-                        | Channel::Intro
-                        | Channel::Recommendation
-                        | Channel::Endorsement
-                );
-                match (service, e.flow) {
-                    (true, Flow::Out) => given += 1,
-                    (true, Flow::In) => received += 1,
-                    (true, Flow::Mutual) => {
-                        given += 1;
-                        received += 1;
-                    }
-                    _ => {}
-                }
-            }
-        }
-        // Counted per note: an introduction touches two people but is one introduction.
-        for note in a.notes.map_or(&[][..], |n| &n.notes) {
-            let given = matches!(note.direction, NoteDirection::Given | NoteDirection::Mutual);
-            let known = crate::features::midnight(note.date).is_some_and(|d| d <= a.as_of);
-            intros += usize::from(given && known && note.kind == Kind::Intro);
-            referrals += usize::from(given && known && note.kind == Kind::Referral);
-        }
-        let invitations: Vec<&crate::export::Invitation> =
-            a.export.invitations.iter().filter(|i| i.sent_at.as_second() <= a.as_of).collect();
-        let count = |d: Direction, note: bool| {
-            invitations.iter().filter(|i| i.direction == d && (!note || i.has_note())).count()
-        };
-        let (out, out_note) = (count(Direction::Outgoing, false), count(Direction::Outgoing, true));
-        let (inc, inc_note) = (count(Direction::Incoming, false), count(Direction::Incoming, true));
+        let (layers, two_way, welcomes) = per_connection(a);
+        let (introductions_made, referrals_made) = made(a);
         let owner = &a.people.owner;
         Summary {
             as_of: date(Some(a.as_of)),
@@ -209,21 +155,14 @@ impl Summary {
                 profile_url: owner.url(),
                 method: owner.method,
             },
-            tiers,
+            tiers: TierCounts::of(a.scored.iter().map(|s| s.tier)),
             layers,
             quality_ratio: share(two_way, a.scored.len()).unwrap_or(0.0),
-            welcomes: Welcomes { sent, answered, reply_rate: share(answered, sent) },
-            give_get: GiveGet { given, received, balance: share(given, given + received) },
-            invitations: Invitations {
-                outgoing: out,
-                outgoing_with_note: out_note,
-                outgoing_note_share: share(out_note, out),
-                incoming: inc,
-                incoming_with_note: inc_note,
-                incoming_note_share: share(inc_note, inc),
-            },
-            introductions_made: intros,
-            referrals_made: referrals,
+            welcomes,
+            give_get: give_get(a),
+            invitations: invitations(a),
+            introductions_made,
+            referrals_made,
             graph: graph_summary(a),
             actions: Actions::default(),
         }
@@ -272,6 +211,89 @@ impl std::fmt::Display for Headline<'_> {
         writeln!(f, "report: {}", self.dir.join("report.html").display())?;
         writeln!(f, "image:  {}", self.dir.join("report.png").display())?;
         writeln!(f, "tables: {}", self.dir.display())
+    }
+}
+
+/// The Dunbar layers, the connections ever two-way and the welcomes, counted over every
+/// connection.
+fn per_connection(a: &Analysis<'_>) -> (LayerCounts, usize, Welcomes) {
+    let l = &a.model.layers;
+    let mut layers = LayerCounts {
+        support: 0,
+        sympathy: 0,
+        affinity: 0,
+        active: 0,
+        reference: [5, 15, 50, 150],
+    };
+    let (mut two_way, mut sent, mut answered) = (0, 0, 0);
+    for s in a.scored {
+        layers.support += usize::from(s.score >= l.support);
+        layers.sympathy += usize::from(s.score >= l.sympathy);
+        layers.affinity += usize::from(s.score >= l.affinity);
+        layers.active += usize::from(s.score >= l.active);
+        let f = &a.features[s.connection];
+        two_way += usize::from(f.two_way());
+        sent += usize::from(f.welcome != Welcome::None);
+        answered += usize::from(f.welcome == Welcome::Answered);
+    }
+    (layers, two_way, Welcomes { sent, answered, reply_rate: share(answered, sent) })
+}
+
+/// Services given and received: help, referrals, introductions, recommendations and
+/// endorsements (a mutual one counts both ways).
+fn give_get(a: &Analysis<'_>) -> GiveGet {
+    let (mut given, mut received) = (0, 0);
+    for e in &a.interactions.events {
+        let service = matches!(
+            e.channel,
+            Channel::Help
+                | Channel::Referral
+                | Channel::Intro
+                | Channel::Recommendation
+                | Channel::Endorsement
+        );
+        match (service, e.flow) {
+            (true, Flow::Out) => given += 1,
+            (true, Flow::In) => received += 1,
+            (true, Flow::Mutual) => {
+                given += 1;
+                received += 1;
+            }
+            _ => {}
+        }
+    }
+    GiveGet { given, received, balance: share(given, given + received) }
+}
+
+/// Introductions and referrals the owner made by the as-of day, counted per note: an
+/// introduction touches two people but is one introduction.
+fn made(a: &Analysis<'_>) -> (usize, usize) {
+    let (mut intros, mut referrals) = (0, 0);
+    for note in a.notes.map_or(&[][..], |n| &n.notes) {
+        let given = matches!(note.direction, NoteDirection::Given | NoteDirection::Mutual);
+        let known = crate::features::midnight(note.date).is_some_and(|d| d <= a.as_of);
+        intros += usize::from(given && known && note.kind == Kind::Intro);
+        referrals += usize::from(given && known && note.kind == Kind::Referral);
+    }
+    (intros, referrals)
+}
+
+/// Invitations sent and received by the as-of day, and how many carried a note.
+fn invitations(a: &Analysis<'_>) -> Invitations {
+    let invitations: Vec<&crate::export::Invitation> =
+        a.export.invitations.iter().filter(|i| i.sent_at.as_second() <= a.as_of).collect();
+    let count = |d: Direction, note: bool| {
+        invitations.iter().filter(|i| i.direction == d && (!note || i.has_note())).count()
+    };
+    let (out, out_note) = (count(Direction::Outgoing, false), count(Direction::Outgoing, true));
+    let (inc, inc_note) = (count(Direction::Incoming, false), count(Direction::Incoming, true));
+    Invitations {
+        outgoing: out,
+        outgoing_with_note: out_note,
+        outgoing_note_share: share(out_note, out),
+        incoming: inc,
+        incoming_with_note: inc_note,
+        incoming_note_share: share(inc_note, inc),
     }
 }
 

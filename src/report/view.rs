@@ -209,6 +209,101 @@ pub fn profile_link(url: &str) -> Option<String> {
     ok.then(|| url.to_string())
 }
 
+/// The headline figures at the top of the page.
+fn kpis(summary: &Summary) -> Vec<Kpi> {
+    let (t, n) = (&summary.tiers, summary.connections as u64);
+    let living = t.living();
+    vec![
+        Kpi {
+            value: n.to_string(),
+            label: "connections".into(),
+            detail: format!("{} hidden members", summary.hidden_members),
+        },
+        Kpi {
+            value: living.to_string(),
+            label: "living relationships".into(),
+            detail: format!("{} of the network, core and active", pct(living, n)),
+        },
+        Kpi {
+            value: share(Some(summary.quality_ratio)),
+            label: "ever two-way".into(),
+            detail: "connections with a reply or mutual contact".into(),
+        },
+        Kpi {
+            value: t.dormant.to_string(),
+            label: "to reconnect".into(),
+            detail: "dormant: real once, quiet now".into(),
+        },
+        Kpi {
+            value: summary.actions.welcome.to_string(),
+            label: "to welcome".into(),
+            detail: "new, no personal message yet".into(),
+        },
+        Kpi {
+            value: summary.actions.prune.to_string(),
+            label: "to prune".into(),
+            detail: format!("{} of the network is clutter", pct(t.clutter, n)),
+        },
+    ]
+}
+
+/// The three action lists, their first rows each with the person, their role and why.
+fn actions(
+    a: &Analysis<'_>,
+    by_connection: &[Option<&Scored>],
+    (prune, reconnect, welcome): (&[PruneRow<'_>], &[ReconnectRow<'_>], &[WelcomeRow<'_>]),
+) -> Vec<ActionList> {
+    let item = |connection: usize, detail: String| {
+        let c = &a.export.connections[connection];
+        let role = match (c.position.is_empty(), c.company.is_empty()) {
+            (false, false) => format!("{} · {}", c.position, c.company),
+            _ => format!("{}{}", c.position, c.company),
+        };
+        Item { name: c.full_name(), link: link_of(a, connection), role, detail }
+    };
+    let reasons = |connection: usize| {
+        by_connection[connection].map_or(String::new(), |s| s.reasons.join("; "))
+    };
+    vec![
+        ActionList {
+            key: "reconnect",
+            title: format!("Reconnect with {}", reconnect.len()),
+            lead: "Real relationships gone quiet, most valuable first: a short note revives most.",
+            total: reconnect.len(),
+            items: reconnect
+                .iter()
+                .take(LIST_ROWS)
+                .map(|r| item(r.connection, reasons(r.connection)))
+                .collect(),
+        },
+        ActionList {
+            key: "welcome",
+            title: format!("Welcome {}", welcome.len()),
+            lead: "New connections still waiting for a personal message; about one in four answers.",
+            total: welcome.len(),
+            items: welcome
+                .iter()
+                .take(LIST_ROWS)
+                .map(|r| {
+                    let days = format!("connected {} days ago", r.days_connected);
+                    item(r.connection, days)
+                })
+                .collect(),
+        },
+        ActionList {
+            key: "prune",
+            title: format!("Prune {}", prune.len()),
+            lead: "Never exchanged anything, or only their unanswered pitches; nobody tagged keep.",
+            total: prune.len(),
+            items: prune
+                .iter()
+                .take(LIST_ROWS)
+                .map(|r| item(r.connection, reasons(r.connection)))
+                .collect(),
+        },
+    ]
+}
+
 fn pct(part: impl Into<u64>, whole: impl Into<u64>) -> String {
     let (part, whole) = (part.into(), whole.into());
     if whole == 0 { "–".into() } else { format!("{:.0} %", 100.0 * part as f64 / whole as f64) }
@@ -231,96 +326,14 @@ impl View {
         for s in a.scored {
             by_connection[s.connection] = Some(s);
         }
-        let item = |connection: usize, detail: String| {
-            let c = &a.export.connections[connection];
-            let role = match (c.position.is_empty(), c.company.is_empty()) {
-                (false, false) => format!("{} · {}", c.position, c.company),
-                _ => format!("{}{}", c.position, c.company),
-            };
-            Item { name: c.full_name(), link: link_of(a, connection), role, detail }
-        };
-        let reasons = |connection: usize| {
-            by_connection[connection].map_or(String::new(), |s| s.reasons.join("; "))
-        };
-        let t = &summary.tiers;
-        let n = summary.connections as u64;
-        let living = t.living();
-        let actions = vec![
-            ActionList {
-                key: "reconnect",
-                title: format!("Reconnect with {}", reconnect.len()),
-                lead: "Real relationships gone quiet, most valuable first: a short note revives most.",
-                total: reconnect.len(),
-                items: reconnect
-                    .iter()
-                    .take(LIST_ROWS)
-                    .map(|r| item(r.connection, reasons(r.connection)))
-                    .collect(),
-            },
-            ActionList {
-                key: "welcome",
-                title: format!("Welcome {}", welcome.len()),
-                lead: "New connections still waiting for a personal message; about one in four answers.",
-                total: welcome.len(),
-                items: welcome
-                    .iter()
-                    .take(LIST_ROWS)
-                    .map(|r| {
-                        let days = format!("connected {} days ago", r.days_connected);
-                        item(r.connection, days)
-                    })
-                    .collect(),
-            },
-            ActionList {
-                key: "prune",
-                title: format!("Prune {}", prune.len()),
-                lead: "Never exchanged anything, or only their unanswered pitches; nobody tagged keep.",
-                total: prune.len(),
-                items: prune
-                    .iter()
-                    .take(LIST_ROWS)
-                    .map(|r| item(r.connection, reasons(r.connection)))
-                    .collect(),
-            },
-        ];
+        let (t, n) = (&summary.tiers, summary.connections as u64);
         View {
             heading: match &summary.owner.name {
                 Some(name) if !name.trim().is_empty() => format!("{}'s network", name.trim()),
                 _ => "Your network".into(),
             },
             as_of: summary.as_of.clone(),
-            kpis: vec![
-                Kpi {
-                    value: n.to_string(),
-                    label: "connections".into(),
-                    detail: format!("{} hidden members", summary.hidden_members),
-                },
-                Kpi {
-                    value: living.to_string(),
-                    label: "living relationships".into(),
-                    detail: format!("{} of the network, core and active", pct(living, n)),
-                },
-                Kpi {
-                    value: share(Some(summary.quality_ratio)),
-                    label: "ever two-way".into(),
-                    detail: "connections with a reply or mutual contact".into(),
-                },
-                Kpi {
-                    value: t.dormant.to_string(),
-                    label: "to reconnect".into(),
-                    detail: "dormant: real once, quiet now".into(),
-                },
-                Kpi {
-                    value: summary.actions.welcome.to_string(),
-                    label: "to welcome".into(),
-                    detail: "new, no personal message yet".into(),
-                },
-                Kpi {
-                    value: summary.actions.prune.to_string(),
-                    label: "to prune".into(),
-                    detail: format!("{} of the network is clutter", pct(t.clutter, n)),
-                },
-            ],
+            kpis: kpis(summary),
             tiers: Tier::ALL
                 .iter()
                 .map(|&tier| TierCount {
@@ -330,7 +343,7 @@ impl View {
                 })
                 .collect(),
             three_is: three_is(summary),
-            actions,
+            actions: actions(a, &by_connection, (prune, reconnect, welcome)),
             communities: communities(a, &by_connection),
             brokers: brokers(a),
             table: a.scored.iter().map(|s| table_row(a, s)).collect(),
