@@ -150,7 +150,8 @@ pub fn run(
         notes: n.notes.into_iter().filter(|x| midnight(x.date) <= Some(cut)).collect(),
         ..n
     });
-    let features = features::compute(&before, &export, &people, model)?;
+    let features =
+        features::compute(&before, &export, &people, model).map_err(crate::Error::Table)?;
     let scored = score::score_all(&export, &features, known.as_ref(), model, &before, &people);
     let rows = rows_at(&export, &scored, &features, &all, cut);
     let until = score::day_of(end.as_second()).map_or(String::new(), |d| d.to_string());

@@ -60,7 +60,15 @@ pub enum Error {
     },
     /// The interaction table could not be built or grouped (a defect, not bad input).
     #[error("interaction table: {0}")]
-    Table(#[from] polars::prelude::PolarsError),
+    Table(polars::prelude::PolarsError),
+    /// An output could not be written.
+    #[error("{}: could not be written: {message}", path.display())]
+    Output {
+        /// The output file.
+        path: PathBuf,
+        /// Why.
+        message: String,
+    },
     /// A chart or the report could not be drawn (a defect, not bad input).
     #[error("{}: {message}", file.display())]
     Chart {

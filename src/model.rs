@@ -204,33 +204,42 @@ pub struct ReciprocityModel {
 /// Tier thresholds.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-#[allow(missing_docs)]
 pub struct TierModel {
+    /// The least score of a core tie.
     pub core_min_score: f64,
+    /// Core: two-way contact within this many days.
     pub core_days: f64,
+    /// Active: two-way contact within this many days.
     pub active_days: f64,
+    /// New: connected within this many days, nothing exchanged yet.
     pub new_days: f64,
+    /// A welcome is still due this many days after connecting.
     pub welcome_days: f64,
 }
 
 /// Scores needed for each Dunbar layer.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-#[allow(missing_docs)]
 pub struct Layers {
+    /// Score for the support clique (Dunbar's 5).
     pub support: f64,
+    /// Score for the sympathy group (15).
     pub sympathy: f64,
+    /// Score for the affinity group (50).
     pub affinity: f64,
+    /// Score for the active network (150).
     pub active: f64,
 }
 
 /// Follow-up cadence bounds, in days.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-#[allow(missing_docs)]
 pub struct FollowupModel {
+    /// The cadence when a tie has no rhythm of its own.
     pub default_days: f64,
+    /// The shortest cadence.
     pub min_days: f64,
+    /// The longest cadence.
     pub max_days: f64,
 }
 

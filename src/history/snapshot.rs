@@ -122,11 +122,11 @@ pub fn write_rows(path: &Path, rows: &[Row]) -> Result<()> {
             rows.iter().map(|r| r.suggested_prune).collect::<Vec<bool>>(),
         ),
     ];
-    let mut df = DataFrame::new(rows.len(), columns)?;
+    let unwritten =
+        |e: PolarsError| Error::Output { path: path.to_path_buf(), message: e.to_string() };
+    let mut df = DataFrame::new(rows.len(), columns).map_err(unwritten)?;
     let mut file = std::fs::File::create(path).map_err(|e| Error::io(path, e))?;
-    ParquetWriter::new(&mut file)
-        .finish(&mut df)
-        .map_err(|e| Error::Input { file: path.display().to_string(), message: e.to_string() })?;
+    ParquetWriter::new(&mut file).finish(&mut df).map_err(unwritten)?;
     Ok(())
 }
 

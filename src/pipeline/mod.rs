@@ -115,7 +115,8 @@ pub fn score(
     // The conversation ties need no score: found on the other thread meanwhile.
     let (scores, groups) = rayon::join(
         || -> Result<_> {
-            let features = features::compute(&interactions, export, people, model)?;
+            let features = features::compute(&interactions, export, people, model)
+                .map_err(crate::Error::Table)?;
             progress.lap("features");
             let scored =
                 scoring::score_all(export, &features, notes.as_ref(), model, &interactions, people);

@@ -101,13 +101,13 @@ pub struct ScoreRow {
     pub p_contact_90d: String,
     /// Components, three decimals.
     pub recency: String,
-    #[allow(missing_docs)]
+    /// Intensity, three decimals.
     pub intensity: String,
-    #[allow(missing_docs)]
+    /// Reciprocity, three decimals.
     pub reciprocity: String,
-    #[allow(missing_docs)]
+    /// Depth, three decimals.
     pub depth: String,
-    #[allow(missing_docs)]
+    /// Longevity, three decimals.
     pub longevity: String,
     /// YYYY-MM-DD of the last interaction of any kind.
     pub last_interaction: String,
@@ -227,17 +227,23 @@ impl ScoreRow {
 
 /// A row of prune.csv.
 #[derive(Serialize)]
-#[allow(missing_docs)]
 pub struct PruneRow<'r> {
     /// The row of Connections.csv (not written).
     #[serde(skip)]
     pub connection: usize,
+    /// Canonical profile URL; empty where the export has none.
     pub profile_url: &'r str,
+    /// First and last name.
     pub name: &'r str,
+    /// Company.
     pub company: &'r str,
+    /// Position.
     pub position: &'r str,
+    /// YYYY-MM-DD.
     pub connected_on: &'r str,
+    /// 0–100, two decimals.
     pub score: &'r str,
+    /// Why, `; `-separated.
     pub reasons: &'r str,
 }
 
@@ -273,18 +279,25 @@ pub fn prune<'r>(_: &Analysis<'_>, rows: &'r [ScoreRow]) -> Vec<PruneRow<'r>> {
 
 /// A row of reconnect.csv.
 #[derive(Serialize)]
-#[allow(missing_docs)]
 pub struct ReconnectRow<'r> {
     /// The row of Connections.csv (not written).
     #[serde(skip)]
     pub connection: usize,
+    /// Canonical profile URL; empty where the export has none.
     pub profile_url: &'r str,
+    /// First and last name.
     pub name: &'r str,
+    /// Company.
     pub company: &'r str,
+    /// Position.
     pub position: &'r str,
+    /// 0–100, two decimals.
     pub score: &'r str,
+    /// YYYY-MM-DD of the last two-way contact.
     pub last_two_way: &'r str,
+    /// Days since the last contact of any kind.
     pub days_silent: String,
+    /// Why, `; `-separated.
     pub reasons: &'r str,
 }
 
@@ -311,18 +324,25 @@ pub fn reconnect(rows: &[ScoreRow]) -> Vec<ReconnectRow<'_>> {
 
 /// A row of welcome.csv.
 #[derive(Serialize)]
-#[allow(missing_docs)]
 pub struct WelcomeRow<'r> {
     /// The row of Connections.csv (not written).
     #[serde(skip)]
     pub connection: usize,
+    /// Canonical profile URL; empty where the export has none.
     pub profile_url: &'r str,
+    /// First and last name.
     pub name: &'r str,
+    /// Company.
     pub company: &'r str,
+    /// Position.
     pub position: &'r str,
+    /// YYYY-MM-DD.
     pub connected_on: &'r str,
+    /// Days since connecting.
     pub days_connected: String,
+    /// you, them, or empty when unknown.
     pub invited_by: &'r str,
+    /// Whether the invitation carried a note.
     pub invitation_note: bool,
 }
 

@@ -86,17 +86,17 @@ pub fn write(analysis: &Analysis<'_>, dir: &Path, past: &Past) -> Result<Written
     };
     let summary = Summary { actions, ..Summary::new(analysis) };
     // The tables, the graph files and the pages, each on whichever thread is free.
-    let scores_csv = || stage(&dir.join("scores.csv"), &csv_bytes(&rows, lists::SCORES)?);
+    let scores_csv = || write_csv(&out, &dir.join("scores.csv"), &rows, lists::SCORES);
     let scores_json = || -> Result<()> {
         let json =
             serde_json::to_vec(&rows).map_err(|e| Error::io(dir.join("scores.json"), e.into()))?;
         stage(&dir.join("scores.json"), &json)
     };
     let lists = || -> Result<()> {
-        stage(&dir.join("prune.csv"), &csv_bytes(&prune, lists::PRUNE)?)?;
-        stage(&dir.join("reconnect.csv"), &csv_bytes(&reconnect, lists::RECONNECT)?)?;
-        stage(&dir.join("welcome.csv"), &csv_bytes(&welcome, lists::WELCOME)?)?;
-        stage(&dir.join("followup.csv"), &csv_bytes(&followup, lists::FOLLOWUP)?)?;
+        write_csv(&out, &dir.join("prune.csv"), &prune, lists::PRUNE)?;
+        write_csv(&out, &dir.join("reconnect.csv"), &reconnect, lists::RECONNECT)?;
+        write_csv(&out, &dir.join("welcome.csv"), &welcome, lists::WELCOME)?;
+        write_csv(&out, &dir.join("followup.csv"), &followup, lists::FOLLOWUP)?;
         let json = serde_json::to_vec_pretty(&summary)
             .map_err(|e| Error::io(dir.join("summary.json"), e.into()))?;
         stage(&dir.join("summary.json"), &json)
@@ -160,19 +160,21 @@ fn pages(
     Ok((snapshot, since))
 }
 
-/// Rows as CSV (header from the field names), every text cell neutralised against formulas.
-/// With no rows, `header` is written alone: an empty list still names its columns.
-fn csv_bytes<T: Serialize>(rows: &[T], header: &[&str]) -> Result<Vec<u8>> {
+/// Stages `rows` as the CSV file `path` (header from the field names; every text cell was
+/// neutralised against formulas when the row was made). With no rows, `header` is written
+/// alone: an empty list still names its columns.
+fn write_csv<T: Serialize>(out: &Staged, path: &Path, rows: &[T], header: &[&str]) -> Result<()> {
+    let unwritten =
+        |e: csv::Error| Error::Output { path: path.to_path_buf(), message: e.to_string() };
     let mut w = csv::Writer::from_writer(Vec::new());
     if rows.is_empty() {
-        w.write_record(header)
-            .map_err(|e| Error::Input { file: "CSV output".into(), message: e.to_string() })?;
+        w.write_record(header).map_err(unwritten)?;
     }
     for row in rows {
-        w.serialize(row)
-            .map_err(|e| Error::Input { file: "CSV output".into(), message: e.to_string() })?;
+        w.serialize(row).map_err(unwritten)?;
     }
-    w.into_inner().map_err(|e| Error::Input { file: "CSV output".into(), message: e.to_string() })
+    let bytes = w.into_inner().map_err(|e| unwritten(e.into_error().into()))?;
+    out.write(path, &bytes)
 }
 
 /// A cell that a spreadsheet would take for a formula (`=`, `+`, `-`, `@`, tab, CR at its

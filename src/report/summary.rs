@@ -45,7 +45,6 @@ pub struct Summary {
 
 /// Rows of each action list.
 #[derive(Clone, Debug, Default, Serialize)]
-#[allow(missing_docs)]
 pub struct Actions {
     pub prune: usize,
     pub reconnect: usize,
@@ -73,7 +72,6 @@ pub struct GraphSummary {
 
 /// A connection bridging communities.
 #[derive(Clone, Debug, Serialize)]
-#[allow(missing_docs)]
 pub struct Broker {
     pub name: String,
     pub profile_url: String,
@@ -83,7 +81,6 @@ pub struct Broker {
 
 /// The owner.
 #[derive(Clone, Debug, Serialize)]
-#[allow(missing_docs)]
 pub struct OwnerSummary {
     pub name: Option<String>,
     pub profile_url: Option<String>,
@@ -92,7 +89,6 @@ pub struct OwnerSummary {
 
 /// Connections at or above each layer's score; Dunbar's sizes for reference.
 #[derive(Clone, Debug, Serialize)]
-#[allow(missing_docs)]
 pub struct LayerCounts {
     pub support: usize,
     pub sympathy: usize,
@@ -103,7 +99,6 @@ pub struct LayerCounts {
 
 /// Welcomes sent within the window after connecting.
 #[derive(Clone, Debug, Serialize)]
-#[allow(missing_docs)]
 pub struct Welcomes {
     pub sent: usize,
     pub answered: usize,
@@ -112,7 +107,6 @@ pub struct Welcomes {
 
 /// Give and get.
 #[derive(Clone, Debug, Serialize)]
-#[allow(missing_docs)]
 pub struct GiveGet {
     pub given: usize,
     pub received: usize,
@@ -122,7 +116,6 @@ pub struct GiveGet {
 
 /// Invitations in each direction and the share that carried a note.
 #[derive(Clone, Debug, Serialize)]
-#[allow(missing_docs)]
 pub struct Invitations {
     pub outgoing: usize,
     pub outgoing_with_note: usize,

@@ -122,10 +122,12 @@ pub struct Kpi {
 
 /// A tier's count.
 #[derive(Debug, Serialize)]
-#[allow(missing_docs)]
 pub struct TierCount {
+    /// The tier's name.
     pub name: &'static str,
+    /// Connections in it.
     pub count: u64,
+    /// Their share of the network, in words.
     pub share: String,
 }
 
@@ -159,23 +161,31 @@ pub struct Item {
 
 /// A community of the graph.
 #[derive(Debug, Serialize)]
-#[allow(missing_docs)]
 pub struct Community {
+    /// Its number (0 the largest).
     pub id: usize,
+    /// Members.
     pub size: usize,
+    /// Members in core or active.
     pub living: usize,
+    /// Its largest employers.
     pub companies: String,
+    /// Its members closest to the owner.
     pub closest: String,
 }
 
 /// A broker.
 #[derive(Debug, Serialize)]
-#[allow(missing_docs)]
 pub struct Broker {
+    /// Their name.
     pub name: String,
+    /// Their profile, when safe to link.
     pub link: Option<String>,
+    /// Their community.
     pub community: String,
+    /// Other communities their ties reach.
     pub bridges: u32,
+    /// Pairs of their contacts in different communities, not tied to each other.
     pub brokerage: u32,
 }
 
