@@ -28,26 +28,42 @@ pub struct HistoryAt {
     pub owner: Option<String>,
 }
 
+/// The export to read, and the user's notes: the same for every command that reads one.
+#[derive(Debug, clap::Args)]
+pub struct Input {
+    /// The export: the .zip as downloaded, or a folder holding its files at any depth.
+    pub export: PathBuf,
+    /// Your interaction notes (CSV: date,person,kind,direction,tags,note).
+    #[arg(long, value_name = "FILE")]
+    pub notes: Option<PathBuf>,
+}
+
+/// The scoring model, for every command that scores.
+#[derive(Debug, clap::Args)]
+pub struct ModelFile {
+    /// The scoring model (see `netsift config --default`).
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+}
+
 /// The subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Score every connection and write the report — page, image, charts, tables — and keep
     /// the run in the history.
     Analyze {
-        /// The export: the .zip as downloaded, or a folder holding its files at any depth.
-        export: PathBuf,
-        /// Your interaction notes (CSV: date,person,kind,direction,tags,note).
-        #[arg(long, value_name = "FILE")]
-        notes: Option<PathBuf>,
+        /// What to read.
+        #[command(flatten)]
+        input: Input,
+        /// How to score.
+        #[command(flatten)]
+        model: ModelFile,
         /// Where to write the report.
         #[arg(long, value_name = "DIR", default_value = "netsift-report")]
         out: PathBuf,
         /// Score as of this day (YYYY-MM-DD); default: the export's date.
         #[arg(long, value_name = "DATE")]
         as_of: Option<String>,
-        /// The scoring model (see `netsift config --default`).
-        #[arg(long, value_name = "FILE")]
-        config: Option<PathBuf>,
         /// Keep this run's snapshot in DIR (default: a folder per owner under
         /// $XDG_DATA_HOME/netsift/history, or ~/.local/share/netsift/history).
         #[arg(long, value_name = "DIR", conflicts_with = "no_history")]
@@ -82,17 +98,15 @@ pub enum Command {
     /// Check the score on your own history: cut it at a date, score, and see how well the
     /// scores ranked who was in contact afterwards, beside simple baselines.
     Backtest {
-        /// The export.
-        export: PathBuf,
+        /// What to read.
+        #[command(flatten)]
+        input: Input,
+        /// How to score.
+        #[command(flatten)]
+        model: ModelFile,
         /// The day to cut the history at (YYYY-MM-DD).
         #[arg(long, value_name = "DATE")]
         at: String,
-        /// Your interaction notes.
-        #[arg(long, value_name = "FILE")]
-        notes: Option<PathBuf>,
-        /// The scoring model.
-        #[arg(long, value_name = "FILE")]
-        config: Option<PathBuf>,
         /// Print the results as JSON.
         #[arg(long)]
         json: bool,
@@ -102,14 +116,12 @@ pub enum Command {
     Intro {
         /// A company name, a profile URL, or a connection's full name.
         target: String,
-        /// The export.
-        export: PathBuf,
-        /// Your interaction notes.
-        #[arg(long, value_name = "FILE")]
-        notes: Option<PathBuf>,
-        /// The scoring model.
-        #[arg(long, value_name = "FILE")]
-        config: Option<PathBuf>,
+        /// What to read.
+        #[command(flatten)]
+        input: Input,
+        /// How to score.
+        #[command(flatten)]
+        model: ModelFile,
         /// Print the paths as JSON.
         #[arg(long)]
         json: bool,
@@ -123,11 +135,9 @@ pub enum Command {
     /// Show what netsift finds in an export: files and their eras, row counts, the owner,
     /// matches, skipped rows.
     Inspect {
-        /// The export: the .zip as downloaded, or a folder holding its files at any depth.
-        export: PathBuf,
-        /// Your interaction notes (CSV: date,person,kind,direction,tags,note).
-        #[arg(long, value_name = "FILE")]
-        notes: Option<PathBuf>,
+        /// What to read.
+        #[command(flatten)]
+        input: Input,
         /// Print the findings as JSON on stdout.
         #[arg(long)]
         json: bool,

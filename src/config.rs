@@ -111,13 +111,13 @@ impl Config {
             path.map_or_else(|| Ok(Model::default()), |p| Model::from_file(&p))
         };
         Ok(match args.command {
-            Command::Analyze { export, notes, out, as_of, config, history, no_history } => {
+            Command::Analyze { input, model: file, out, as_of, history, no_history } => {
                 let request = crate::Request {
-                    export,
-                    notes,
+                    export: input.export,
+                    notes: input.notes,
                     out,
                     as_of: as_of.map(|d| day("--as-of", &d)).transpose()?,
-                    model: model(config)?,
+                    model: model(file.config)?,
                     history: match (history, no_history) {
                         (_, true) => crate::history::Choice::Off,
                         (Some(dir), false) => crate::history::Choice::Dir(dir),
@@ -132,20 +132,25 @@ impl Config {
             Command::Diff { from, to, at, json } => {
                 Config::Diff { from, to, dir: at.history, owner: at.owner, json, quiet }
             }
-            Command::Backtest { export, at, notes, config, json } => Config::Backtest {
-                export,
+            Command::Backtest { input, model: file, at, json } => Config::Backtest {
+                export: input.export,
                 at: day("--at", &at)?,
-                notes,
-                model: model(config)?,
+                notes: input.notes,
+                model: model(file.config)?,
                 json,
                 quiet,
             },
-            Command::Intro { target, export, notes, config, json } => {
-                Config::Intro { target, export, notes, model: model(config)?, json, quiet }
-            }
+            Command::Intro { target, input, model: file, json } => Config::Intro {
+                target,
+                export: input.export,
+                notes: input.notes,
+                model: model(file.config)?,
+                json,
+                quiet,
+            },
             Command::Config { .. } => Config::ShowDefaults,
-            Command::Inspect { export, notes, json } => {
-                Config::Inspect { export, notes, json, quiet }
+            Command::Inspect { input, json } => {
+                Config::Inspect { export: input.export, notes: input.notes, json, quiet }
             }
             Command::Sample { out, connections, messages, seed, zip, truth, date } => {
                 let export_date = day("--date", &date)?;
