@@ -29,6 +29,17 @@ pub enum Welcome {
     Answered,
 }
 
+impl Welcome {
+    /// Its name in the outputs.
+    pub fn name(self) -> &'static str {
+        match self {
+            Welcome::None => "none",
+            Welcome::Sent => "sent",
+            Welcome::Answered => "answered",
+        }
+    }
+}
+
 /// What one person's interactions add up to.
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct Features {

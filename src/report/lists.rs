@@ -1,11 +1,13 @@
 //! The tables: one row per connection (`scores.csv`), and the action lists drawn from it.
 
+use jiff::civil::Date;
 use serde::Serialize;
 
 use super::{Analysis, date, safe};
 use crate::features::{Welcome, midnight};
 use crate::interactions::{Channel, Flow};
-use crate::score::{Scored, Tier};
+
+use crate::score::{Scored, Tier, day_of};
 
 const DAY: f64 = 86_400.0;
 
@@ -80,7 +82,9 @@ pub const FOLLOWUP: &[&str] = &[
     "overdue_days",
 ];
 
-/// One row of scores.csv / scores.json.
+/// One row of scores.json and scores.csv, typed: each writer formats at its edge —
+/// scores.json carries numbers, booleans, arrays and `null` ([`ScoreRow`] as it is),
+/// scores.csv text, every cell guarded against spreadsheet formulas ([`ScoreRow::csv`]).
 #[derive(Clone, Debug, Serialize)]
 pub struct ScoreRow {
     /// Canonical profile URL (as Connections.csv writes it); empty for hidden members.
@@ -91,28 +95,35 @@ pub struct ScoreRow {
     pub company: String,
     /// Position.
     pub position: String,
-    /// YYYY-MM-DD.
-    pub connected_on: String,
-    /// core, active, dormant, weak, new, clutter.
-    pub tier: &'static str,
-    /// 0–100, two decimals.
-    pub score: String,
-    /// The chance of being in touch within 90 days, three decimals.
-    pub p_contact_90d: String,
-    /// Components, three decimals.
-    pub recency: String,
-    /// Intensity, three decimals.
-    pub intensity: String,
-    /// Reciprocity, three decimals.
-    pub reciprocity: String,
-    /// Depth, three decimals.
-    pub depth: String,
-    /// Longevity, three decimals.
-    pub longevity: String,
-    /// YYYY-MM-DD of the last interaction of any kind.
-    pub last_interaction: String,
-    /// YYYY-MM-DD of the last reply, mutual or deep contact.
-    pub last_two_way: String,
+    /// The day connected.
+    pub connected_on: Option<Date>,
+    /// The tier.
+    pub tier: Tier,
+    /// 0–100 (two decimals in the outputs).
+    #[serde(serialize_with = "two")]
+    pub score: f64,
+    /// The chance of being in touch within 90 days (three decimals).
+    #[serde(serialize_with = "three")]
+    pub p_contact_90d: f64,
+    /// Recency, 0–1 (three decimals), as the other components.
+    #[serde(serialize_with = "three")]
+    pub recency: f64,
+    /// Intensity.
+    #[serde(serialize_with = "three")]
+    pub intensity: f64,
+    /// Reciprocity.
+    #[serde(serialize_with = "three")]
+    pub reciprocity: f64,
+    /// Depth.
+    #[serde(serialize_with = "three")]
+    pub depth: f64,
+    /// Longevity.
+    #[serde(serialize_with = "three")]
+    pub longevity: f64,
+    /// The day of the last interaction of any kind.
+    pub last_interaction: Option<Date>,
+    /// The day of the last reply, mutual or deep contact.
+    pub last_two_way: Option<Date>,
     /// LinkedIn messages sent to them.
     pub messages_sent: u32,
     /// LinkedIn messages received from them.
@@ -121,38 +132,34 @@ pub struct ScoreRow {
     pub replies_by_them: u32,
     /// The owner's replies to them.
     pub replies_by_owner: u32,
-    /// Median days between contacts.
-    pub typical_gap_days: String,
+    /// Median days between contacts (whole days).
+    #[serde(serialize_with = "whole")]
+    pub typical_gap_days: Option<f64>,
     /// The deepest channel used.
-    pub best_channel: &'static str,
-    /// Interactions by channel, `channel:count` joined by `;` (e.g. `message:12;call:1`).
-    pub channels: String,
+    pub best_channel: Option<Channel>,
+    /// Interactions by channel, in [`Channel::ALL`] order (JSON: an object, channel → count).
+    #[serde(serialize_with = "by_channel")]
+    pub channels: Vec<(Channel, u32)>,
     /// none, sent, answered.
-    pub welcome: &'static str,
-    /// you, them, or empty when unknown.
-    pub invited_by: &'static str,
+    pub welcome: Welcome,
+    /// `you` or `them`; none when unknown.
+    pub invited_by: Option<&'static str>,
     /// Whether the invitation carried a note.
     pub invitation_note: bool,
-    /// The notes' tags, `;`-separated.
-    pub tags: String,
-    /// Their community in the relationship graph (0 the largest); empty when in none.
-    pub community: String,
+    /// The notes' tags.
+    pub tags: Vec<String>,
+    /// Their community in the relationship graph (0 the largest); none when in none.
+    pub community: Option<usize>,
     /// How many other communities their ties reach.
     pub bridges: u32,
     /// Pairs of their contacts in different communities who are not tied to each other.
     pub brokerage: u32,
     /// Tagged keep.
     pub keep: bool,
-    /// Why, `; `-separated.
-    pub reasons: String,
-    #[serde(skip)]
-    score_value: f64,
+    /// Why.
+    pub reasons: Vec<String>,
     #[serde(skip)]
     days_silent: Option<f64>,
-    #[serde(skip)]
-    welcome_state: Welcome,
-    #[serde(skip)]
-    tier_value: Tier,
     #[serde(skip)]
     prune_tag: bool,
     #[serde(skip)]
@@ -168,208 +175,323 @@ impl ScoreRow {
         let f = &a.features[s.connection];
         let p = &a.people.persons[s.connection];
         let url = p.key.as_ref().map_or_else(|| c.url.clone().unwrap_or_default(), |k| k.url());
-        let num = |x: f64| format!("{x:.3}");
+        let day = |t: Option<i64>| t.and_then(day_of);
         ScoreRow {
-            profile_url: safe(&url),
-            name: safe(&c.full_name()),
-            company: safe(&c.company),
-            position: safe(&c.position),
-            connected_on: c.connected_on.map_or(String::new(), |d| d.to_string()),
-            tier: s.tier.name(),
-            score: format!("{:.2}", s.score),
-            p_contact_90d: format!("{:.3}", s.p_contact),
-            recency: num(s.components.recency),
-            intensity: num(s.components.intensity),
-            reciprocity: num(s.components.reciprocity),
-            depth: num(s.components.depth),
-            longevity: num(s.components.longevity),
-            last_interaction: date(f.last),
-            last_two_way: date(f.last_living),
+            profile_url: url,
+            name: c.full_name(),
+            company: c.company.clone(),
+            position: c.position.clone(),
+            connected_on: c.connected_on,
+            tier: s.tier,
+            score: s.score,
+            p_contact_90d: s.p_contact,
+            recency: s.components.recency,
+            intensity: s.components.intensity,
+            reciprocity: s.components.reciprocity,
+            depth: s.components.depth,
+            longevity: s.components.longevity,
+            last_interaction: day(f.last),
+            last_two_way: day(f.last_living),
             messages_sent: f.messages_sent,
             messages_received: f.messages_received,
             replies_by_them: f.replies_by_them,
             replies_by_owner: f.replies_by_owner,
-            typical_gap_days: f.typical_gap_days.map_or(String::new(), |g| format!("{g:.0}")),
-            best_channel: f.best_channel.map_or("", |c| c.key()),
+            typical_gap_days: f.typical_gap_days,
+            best_channel: f.best_channel,
             channels: Channel::ALL
                 .iter()
                 .filter(|&&c| f.channels[c as usize] > 0)
-                .map(|&c| format!("{}:{}", c.key(), f.channels[c as usize]))
-                .collect::<Vec<_>>()
-                .join(";"),
-            welcome: match f.welcome {
-                Welcome::None => "none",
-                Welcome::Sent => "sent",
-                Welcome::Answered => "answered",
-            },
+                .map(|&c| (c, f.channels[c as usize]))
+                .collect(),
+            welcome: f.welcome,
             invited_by: match f.invitation {
-                Some((Flow::Out, _)) => "you",
-                Some(_) => "them",
-                None => "",
+                Some((Flow::Out, _)) => Some("you"),
+                Some(_) => Some("them"),
+                None => None,
             },
             invitation_note: f.invitation.is_some_and(|(_, note)| note),
-            tags: safe(&s.tags.join(";")),
-            community: a.graph.community[s.connection].map_or_else(String::new, |c| c.to_string()),
+            tags: s.tags.clone(),
+            community: a.graph.community[s.connection],
             bridges: a.graph.bridges[s.connection],
             brokerage: a.graph.brokerage[s.connection],
             keep: s.keep,
-            reasons: safe(&s.reasons.join("; ")),
-            score_value: s.score,
+            reasons: s.reasons.clone(),
             days_silent: f.last_living.or(f.last).map(|t| (a.as_of - t) as f64 / DAY),
-            welcome_state: f.welcome,
-            tier_value: s.tier,
             prune_tag: s.prune,
             connected: c.connected_on.and_then(midnight),
             connection: s.connection,
         }
     }
+
+    /// The row as scores.csv writes it.
+    pub fn csv(&self) -> ScoreCsv<'_> {
+        let num = |x: f64| format!("{x:.3}");
+        ScoreCsv {
+            profile_url: safe(&self.profile_url),
+            name: safe(&self.name),
+            company: safe(&self.company),
+            position: safe(&self.position),
+            connected_on: text(self.connected_on),
+            tier: self.tier.name(),
+            score: format!("{:.2}", self.score),
+            p_contact_90d: num(self.p_contact_90d),
+            recency: num(self.recency),
+            intensity: num(self.intensity),
+            reciprocity: num(self.reciprocity),
+            depth: num(self.depth),
+            longevity: num(self.longevity),
+            last_interaction: text(self.last_interaction),
+            last_two_way: text(self.last_two_way),
+            messages_sent: self.messages_sent,
+            messages_received: self.messages_received,
+            replies_by_them: self.replies_by_them,
+            replies_by_owner: self.replies_by_owner,
+            typical_gap_days: self.typical_gap_days.map_or(String::new(), |g| format!("{g:.0}")),
+            best_channel: self.best_channel.map_or("", |c| c.key()),
+            channels: self
+                .channels
+                .iter()
+                .map(|(c, n)| format!("{}:{n}", c.key()))
+                .collect::<Vec<_>>()
+                .join(";"),
+            welcome: self.welcome.name(),
+            invited_by: self.invited_by.unwrap_or(""),
+            invitation_note: self.invitation_note,
+            tags: safe(&self.tags.join(";")),
+            community: self.community.map_or_else(String::new, |c| c.to_string()),
+            bridges: self.bridges,
+            brokerage: self.brokerage,
+            keep: self.keep,
+            reasons: safe(&self.reasons.join("; ")),
+        }
+    }
+
+    /// The four columns every list opens with, guarded for a spreadsheet.
+    fn who(&self) -> [String; 4] {
+        [&self.profile_url, &self.name, &self.company, &self.position].map(|c| safe(c))
+    }
+}
+
+/// A row of scores.csv: [`ScoreRow`] as text (see [`SCORES`] for the columns).
+#[derive(Serialize)]
+pub struct ScoreCsv<'r> {
+    profile_url: String,
+    name: String,
+    company: String,
+    position: String,
+    connected_on: String,
+    tier: &'static str,
+    score: String,
+    p_contact_90d: String,
+    recency: String,
+    intensity: String,
+    reciprocity: String,
+    depth: String,
+    longevity: String,
+    last_interaction: String,
+    last_two_way: String,
+    messages_sent: u32,
+    messages_received: u32,
+    replies_by_them: u32,
+    replies_by_owner: u32,
+    typical_gap_days: String,
+    best_channel: &'r str,
+    channels: String,
+    welcome: &'static str,
+    invited_by: &'r str,
+    invitation_note: bool,
+    tags: String,
+    community: String,
+    bridges: u32,
+    brokerage: u32,
+    keep: bool,
+    reasons: String,
+}
+
+/// `YYYY-MM-DD`, or empty.
+fn text(day: Option<Date>) -> String {
+    day.map_or(String::new(), |d| d.to_string())
+}
+
+/// A number as JSON, rounded to `digits` decimals (as the CSV shows it).
+fn rounded<S: serde::Serializer>(x: f64, digits: i32, s: S) -> Result<S::Ok, S::Error> {
+    let scale = 10f64.powi(digits);
+    s.serialize_f64((x * scale).round() / scale)
+}
+
+fn two<S: serde::Serializer>(x: &f64, s: S) -> Result<S::Ok, S::Error> {
+    rounded(*x, 2, s)
+}
+
+fn three<S: serde::Serializer>(x: &f64, s: S) -> Result<S::Ok, S::Error> {
+    rounded(*x, 3, s)
+}
+
+fn whole<S: serde::Serializer>(x: &Option<f64>, s: S) -> Result<S::Ok, S::Error> {
+    match x {
+        Some(x) => rounded(*x, 0, s),
+        None => s.serialize_none(),
+    }
+}
+
+/// Channel counts as a JSON object, in [`Channel::ALL`] order.
+fn by_channel<S: serde::Serializer>(list: &[(Channel, u32)], s: S) -> Result<S::Ok, S::Error> {
+    use serde::ser::SerializeMap;
+    let mut map = s.serialize_map(Some(list.len()))?;
+    for (c, n) in list {
+        map.serialize_entry(c.key(), n)?;
+    }
+    map.end()
 }
 
 /// A row of prune.csv.
 #[derive(Serialize)]
-pub struct PruneRow<'r> {
+pub struct PruneRow {
     /// The row of Connections.csv (not written).
     #[serde(skip)]
     pub connection: usize,
     /// Canonical profile URL; empty where the export has none.
-    pub profile_url: &'r str,
+    pub profile_url: String,
     /// First and last name.
-    pub name: &'r str,
+    pub name: String,
     /// Company.
-    pub company: &'r str,
+    pub company: String,
     /// Position.
-    pub position: &'r str,
+    pub position: String,
     /// YYYY-MM-DD.
-    pub connected_on: &'r str,
+    pub connected_on: String,
     /// 0–100, two decimals.
-    pub score: &'r str,
+    pub score: String,
     /// Why, `; `-separated.
-    pub reasons: &'r str,
+    pub reasons: String,
 }
 
 /// Clutter (and what the notes tag `prune`), never what they tag `keep`, most certain first:
 /// tagged prune, then the lowest scores, then the longest connected.
-pub fn prune<'r>(_: &Analysis<'_>, rows: &'r [ScoreRow]) -> Vec<PruneRow<'r>> {
+pub fn prune(_: &Analysis<'_>, rows: &[ScoreRow]) -> Vec<PruneRow> {
     let mut list: Vec<&ScoreRow> = rows
         .iter()
         .filter(|r| {
-            (r.tier_value == Tier::Clutter || r.prune_tag) && !r.keep && !r.profile_url.is_empty()
+            (r.tier == Tier::Clutter || r.prune_tag) && !r.keep && !r.profile_url.is_empty()
         })
         .collect();
     list.sort_by(|a, b| {
         b.prune_tag
             .cmp(&a.prune_tag)
-            .then(a.score_value.total_cmp(&b.score_value))
+            .then(a.score.total_cmp(&b.score))
             .then(a.connected.cmp(&b.connected))
             .then(a.profile_url.cmp(&b.profile_url))
     });
     list.into_iter()
-        .map(|r| PruneRow {
-            connection: r.connection,
-            profile_url: &r.profile_url,
-            name: &r.name,
-            company: &r.company,
-            position: &r.position,
-            connected_on: &r.connected_on,
-            score: &r.score,
-            reasons: &r.reasons,
+        .map(|r| {
+            let [profile_url, name, company, position] = r.who();
+            PruneRow {
+                connection: r.connection,
+                profile_url,
+                name,
+                company,
+                position,
+                connected_on: text(r.connected_on),
+                score: format!("{:.2}", r.score),
+                reasons: safe(&r.reasons.join("; ")),
+            }
         })
         .collect()
 }
 
 /// A row of reconnect.csv.
 #[derive(Serialize)]
-pub struct ReconnectRow<'r> {
+pub struct ReconnectRow {
     /// The row of Connections.csv (not written).
     #[serde(skip)]
     pub connection: usize,
     /// Canonical profile URL; empty where the export has none.
-    pub profile_url: &'r str,
+    pub profile_url: String,
     /// First and last name.
-    pub name: &'r str,
+    pub name: String,
     /// Company.
-    pub company: &'r str,
+    pub company: String,
     /// Position.
-    pub position: &'r str,
+    pub position: String,
     /// 0–100, two decimals.
-    pub score: &'r str,
+    pub score: String,
     /// YYYY-MM-DD of the last two-way contact.
-    pub last_two_way: &'r str,
+    pub last_two_way: String,
     /// Days since the last contact of any kind.
     pub days_silent: String,
     /// Why, `; `-separated.
-    pub reasons: &'r str,
+    pub reasons: String,
 }
 
 /// Dormant relationships, most valuable (highest score) first.
-pub fn reconnect(rows: &[ScoreRow]) -> Vec<ReconnectRow<'_>> {
-    let mut list: Vec<&ScoreRow> = rows.iter().filter(|r| r.tier_value == Tier::Dormant).collect();
-    list.sort_by(|a, b| {
-        b.score_value.total_cmp(&a.score_value).then(a.profile_url.cmp(&b.profile_url))
-    });
+pub fn reconnect(rows: &[ScoreRow]) -> Vec<ReconnectRow> {
+    let mut list: Vec<&ScoreRow> = rows.iter().filter(|r| r.tier == Tier::Dormant).collect();
+    list.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.profile_url.cmp(&b.profile_url)));
     list.into_iter()
-        .map(|r| ReconnectRow {
-            connection: r.connection,
-            profile_url: &r.profile_url,
-            name: &r.name,
-            company: &r.company,
-            position: &r.position,
-            score: &r.score,
-            last_two_way: &r.last_two_way,
-            days_silent: r.days_silent.map_or(String::new(), |d| format!("{d:.0}")),
-            reasons: &r.reasons,
+        .map(|r| {
+            let [profile_url, name, company, position] = r.who();
+            ReconnectRow {
+                connection: r.connection,
+                profile_url,
+                name,
+                company,
+                position,
+                score: format!("{:.2}", r.score),
+                last_two_way: text(r.last_two_way),
+                days_silent: r.days_silent.map_or(String::new(), |d| format!("{d:.0}")),
+                reasons: safe(&r.reasons.join("; ")),
+            }
         })
         .collect()
 }
 
 /// A row of welcome.csv.
 #[derive(Serialize)]
-pub struct WelcomeRow<'r> {
+pub struct WelcomeRow {
     /// The row of Connections.csv (not written).
     #[serde(skip)]
     pub connection: usize,
     /// Canonical profile URL; empty where the export has none.
-    pub profile_url: &'r str,
+    pub profile_url: String,
     /// First and last name.
-    pub name: &'r str,
+    pub name: String,
     /// Company.
-    pub company: &'r str,
+    pub company: String,
     /// Position.
-    pub position: &'r str,
+    pub position: String,
     /// YYYY-MM-DD.
-    pub connected_on: &'r str,
+    pub connected_on: String,
     /// Days since connecting.
     pub days_connected: String,
     /// you, them, or empty when unknown.
-    pub invited_by: &'r str,
+    pub invited_by: &'static str,
     /// Whether the invitation carried a note.
     pub invitation_note: bool,
 }
 
 /// New connections still waiting for a personal message, newest first.
-pub fn welcome<'r>(a: &Analysis<'_>, rows: &'r [ScoreRow]) -> Vec<WelcomeRow<'r>> {
+pub fn welcome(a: &Analysis<'_>, rows: &[ScoreRow]) -> Vec<WelcomeRow> {
     let mut list: Vec<&ScoreRow> = rows
         .iter()
-        .filter(|r| {
-            r.tier_value == Tier::New
-                && r.welcome_state == Welcome::None
-                && !r.profile_url.is_empty()
-        })
+        .filter(|r| r.tier == Tier::New && r.welcome == Welcome::None && !r.profile_url.is_empty())
         .collect();
     list.sort_by(|x, y| y.connected.cmp(&x.connected).then(x.profile_url.cmp(&y.profile_url)));
     list.into_iter()
-        .map(|r| WelcomeRow {
-            connection: r.connection,
-            profile_url: &r.profile_url,
-            name: &r.name,
-            company: &r.company,
-            position: &r.position,
-            connected_on: &r.connected_on,
-            days_connected: r
-                .connected
-                .map_or(String::new(), |c| format!("{:.0}", ((a.as_of - c) as f64 / DAY).floor())),
-            invited_by: r.invited_by,
-            invitation_note: r.invitation_note,
+        .map(|r| {
+            let [profile_url, name, company, position] = r.who();
+            WelcomeRow {
+                connection: r.connection,
+                profile_url,
+                name,
+                company,
+                position,
+                connected_on: text(r.connected_on),
+                days_connected: r.connected.map_or(String::new(), |c| {
+                    format!("{:.0}", ((a.as_of - c) as f64 / DAY).floor())
+                }),
+                invited_by: r.invited_by.unwrap_or(""),
+                invitation_note: r.invitation_note,
+            }
         })
         .collect()
 }

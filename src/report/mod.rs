@@ -86,7 +86,10 @@ pub fn write(analysis: &Analysis<'_>, dir: &Path, past: &Past) -> Result<Written
     };
     let summary = Summary { actions, ..Summary::new(analysis) };
     // The tables, the graph files and the pages, each on whichever thread is free.
-    let scores_csv = || write_csv(&out, &dir.join("scores.csv"), &rows, lists::SCORES);
+    let scores_csv = || {
+        let csv: Vec<lists::ScoreCsv<'_>> = rows.iter().map(lists::ScoreRow::csv).collect();
+        write_csv(&out, &dir.join("scores.csv"), &csv, lists::SCORES)
+    };
     let scores_json = || -> Result<()> {
         let json =
             serde_json::to_vec(&rows).map_err(|e| Error::io(dir.join("scores.json"), e.into()))?;
@@ -124,8 +127,7 @@ pub fn write(analysis: &Analysis<'_>, dir: &Path, past: &Past) -> Result<Written
 }
 
 /// The action lists the page shows.
-type Lists<'l, 'r> =
-    (&'l [lists::PruneRow<'r>], &'l [lists::ReconnectRow<'r>], &'l [lists::WelcomeRow<'r>]);
+type Lists<'l> = (&'l [lists::PruneRow], &'l [lists::ReconnectRow], &'l [lists::WelcomeRow]);
 
 /// This run's snapshot and the changes since the last, then the charts, `report.png` and
 /// `report.html`.
@@ -134,7 +136,7 @@ fn pages(
     (dir, out): (&Path, &Staged),
     past: &Past,
     summary: &Summary,
-    (prune, reconnect, welcome): Lists<'_, '_>,
+    (prune, reconnect, welcome): Lists<'_>,
 ) -> Result<(crate::history::Snapshot, Option<crate::history::Diff>)> {
     let pruned: Vec<usize> = prune.iter().map(|p| p.connection).collect();
     let snapshot = kept::snapshot(analysis, summary, &pruned);

@@ -261,7 +261,7 @@ fn kpis(summary: &Summary) -> Vec<Kpi> {
 fn actions(
     a: &Analysis<'_>,
     by_connection: &[Option<&Scored>],
-    (prune, reconnect, welcome): (&[PruneRow<'_>], &[ReconnectRow<'_>], &[WelcomeRow<'_>]),
+    (prune, reconnect, welcome): (&[PruneRow], &[ReconnectRow], &[WelcomeRow]),
 ) -> Vec<ActionList> {
     let item = |connection: usize, detail: String| {
         let c = &a.export.connections[connection];
@@ -328,9 +328,9 @@ impl View {
     pub fn new(
         a: &Analysis<'_>,
         summary: &Summary,
-        prune: &[PruneRow<'_>],
-        reconnect: &[ReconnectRow<'_>],
-        welcome: &[WelcomeRow<'_>],
+        prune: &[PruneRow],
+        reconnect: &[ReconnectRow],
+        welcome: &[WelcomeRow],
     ) -> View {
         let mut by_connection: Vec<Option<&Scored>> = vec![None; a.export.connections.len()];
         for s in a.scored {
