@@ -61,67 +61,14 @@ impl Interactions {
         model: &Model,
         as_of: Timestamp,
     ) -> Interactions {
-        let mut events = Vec::with_capacity(export.messages.rows.len() + export.invitations.len());
-        let mut push = |person, time: Timestamp, channel: Channel, flow| {
-            let weight = model.depth(channel);
-            events.push(Event { person, time: time.as_second(), channel, flow, weight });
-        };
-        let groups = group_conversations(export, people, as_of.as_second());
-        for (i, m) in export.messages.rows.iter().enumerate() {
-            if m.class != MessageClass::Person {
-                continue;
-            }
-            let link = people.links.messages[i];
-            let flow = if link.outgoing { Flow::Out } else { Flow::In };
-            let group = m.conversation.is_some_and(|c| groups[c as usize]);
-            let channel = if group { Channel::GroupMessage } else { Channel::Message };
-            for &p in people.links.counterparts(i) {
-                push(p, m.time, channel, flow);
-            }
-        }
-        for (inv, who) in export.invitations.iter().zip(&people.links.invitations) {
-            if let (Some(p), true) = (who, inv.has_note()) {
-                let flow = if inv.direction == Direction::Outgoing { Flow::Out } else { Flow::In };
-                push(*p, inv.sent_at, Channel::InvitationNote, flow);
-            }
-        }
-        let links = &people.links;
-        for (list, who, flow) in [
-            (&export.endorsements_received, &links.endorsements_received, Flow::In),
-            (&export.endorsements_given, &links.endorsements_given, Flow::Out),
-        ] {
-            for (e, p) in list.iter().zip(who) {
-                if let Some(p) = p {
-                    push(*p, e.date, Channel::Endorsement, flow);
-                }
-            }
-        }
-        for (list, who, flow) in [
-            (&export.recommendations_received, &links.recommendations_received, Flow::In),
-            (&export.recommendations_given, &links.recommendations_given, Flow::Out),
-        ] {
-            for (r, p) in list.iter().zip(who) {
-                if let (Some(p), Some(t)) = (p, r.created) {
-                    push(*p, t, Channel::Recommendation, flow);
-                }
-            }
-        }
-        for note in notes.map_or(&[][..], |n| &n.notes) {
-            let flow = match note.direction {
-                NoteDirection::Given => Flow::Out,
-                NoteDirection::Received => Flow::In,
-                NoteDirection::Mutual => Flow::Mutual,
-            };
-            // A noted day counts from its noon, UTC.
-            let time = note.date.at(12, 0, 0, 0).to_zoned(jiff::tz::TimeZone::UTC);
-            let Ok(time) = time.map(|z| z.timestamp()) else { continue };
-            push(note.person, time, Channel::of_note(note.kind), flow);
-            if let (Some(with), Flow::Out | Flow::Mutual) = (note.with, flow) {
-                // Introducing someone is a service to them too (not when they introduced you).
-                push(with, time, Channel::of_note(note.kind), Flow::Out);
-            }
-        }
-        Interactions::new(events, as_of.as_second(), people.persons.len())
+        let events = Vec::with_capacity(export.messages.rows.len() + export.invitations.len());
+        let mut gather = Gather { events, depths: model.depths() };
+        gather.messages(export, people, as_of.as_second());
+        gather.invitations(export, people);
+        gather.endorsements(export, people);
+        gather.recommendations(export, people);
+        gather.notes(notes);
+        Interactions::new(gather.events, as_of.as_second(), people.persons.len())
     }
 
     /// Interactions from a list of events (any order) for `persons` people, cut at `as_of`.
@@ -201,6 +148,101 @@ impl Interactions {
         ];
         let columns: Vec<Column> = makers.par_iter().map(|make| make()).collect();
         DataFrame::new(e.len(), columns)
+    }
+}
+
+/// The events of [`Interactions::collect`] as they are gathered, source by source, each
+/// weighed by the model's depth of its channel.
+struct Gather {
+    events: Vec<Event>,
+    /// Each channel's depth, by [`Channel::index`]: looked up once, not per event.
+    depths: [f64; Channel::ALL.len()],
+}
+
+impl Gather {
+    /// Adds one event.
+    #[inline]
+    fn push(&mut self, person: PersonId, time: Timestamp, channel: Channel, flow: Flow) {
+        let weight = self.depths[channel.index()];
+        self.events.push(Event { person, time: time.as_second(), channel, flow, weight });
+    }
+
+    /// Every message between people, one event per counterpart; a message to a group chat
+    /// (a group by `as_of`) is a group message.
+    fn messages(&mut self, export: &Export, people: &People, as_of: i64) {
+        let groups = group_conversations(export, people, as_of);
+        for (i, m) in export.messages.rows.iter().enumerate() {
+            if m.class != MessageClass::Person {
+                continue;
+            }
+            let link = people.links.messages[i];
+            let flow = if link.outgoing { Flow::Out } else { Flow::In };
+            let group = m.conversation.is_some_and(|c| groups[c as usize]);
+            let channel = if group { Channel::GroupMessage } else { Channel::Message };
+            for &p in people.links.counterparts(i) {
+                self.push(p, m.time, channel, flow);
+            }
+        }
+    }
+
+    /// Every invitation that carried a note, to or from someone known.
+    fn invitations(&mut self, export: &Export, people: &People) {
+        for (inv, who) in export.invitations.iter().zip(&people.links.invitations) {
+            if let (Some(p), true) = (who, inv.has_note()) {
+                let flow = if inv.direction == Direction::Outgoing { Flow::Out } else { Flow::In };
+                self.push(*p, inv.sent_at, Channel::InvitationNote, flow);
+            }
+        }
+    }
+
+    /// Every endorsement received, then every one given, of someone known.
+    fn endorsements(&mut self, export: &Export, people: &People) {
+        let links = &people.links;
+        for (list, who, flow) in [
+            (&export.endorsements_received, &links.endorsements_received, Flow::In),
+            (&export.endorsements_given, &links.endorsements_given, Flow::Out),
+        ] {
+            for (e, p) in list.iter().zip(who) {
+                if let Some(p) = p {
+                    self.push(*p, e.date, Channel::Endorsement, flow);
+                }
+            }
+        }
+    }
+
+    /// Every dated recommendation received, then every one given, of someone known.
+    fn recommendations(&mut self, export: &Export, people: &People) {
+        let links = &people.links;
+        for (list, who, flow) in [
+            (&export.recommendations_received, &links.recommendations_received, Flow::In),
+            (&export.recommendations_given, &links.recommendations_given, Flow::Out),
+        ] {
+            for (r, p) in list.iter().zip(who) {
+                if let (Some(p), Some(t)) = (p, r.created) {
+                    self.push(*p, t, Channel::Recommendation, flow);
+                }
+            }
+        }
+    }
+
+    /// Every note, at noon UTC of its day; an introduction you made counts for the second
+    /// person too.
+    fn notes(&mut self, notes: Option<&Notes>) {
+        for note in notes.map_or(&[][..], |n| &n.notes) {
+            let flow = match note.direction {
+                NoteDirection::Given => Flow::Out,
+                NoteDirection::Received => Flow::In,
+                NoteDirection::Mutual => Flow::Mutual,
+            };
+            // A noted day counts from its noon, UTC.
+            let time = note.date.at(12, 0, 0, 0).to_zoned(jiff::tz::TimeZone::UTC);
+            let Ok(time) = time.map(|z| z.timestamp()) else { continue };
+            self.push(note.person, time, Channel::of_note(note.kind), flow);
+            if let (Some(with), Flow::Out | Flow::Mutual) = (note.with, flow) {
+                // Introducing someone is a service to them too (not when they introduced you).
+                self.push(with, time, Channel::of_note(note.kind), Flow::Out);
+            }
+        }
     }
 }
 

@@ -9,7 +9,7 @@ use serde::Serialize;
 
 use crate::diag::Diagnostics;
 use crate::error::{Error, Result};
-use crate::export::table::Table;
+use crate::export::table::{Row, Table};
 use crate::people::{People, PersonId, Resolved};
 
 /// What kind of interaction a note records.
@@ -109,76 +109,14 @@ pub fn read(path: &Path, people: &People, diags: &mut Diagnostics) -> Result<Not
     let file = path.display().to_string();
     let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
     let table = Table::parse(&file, bytes, &["date", "person", "kind", "direction"], diags)?;
-    let c = |n: &str| table.col(n);
-    let (date_col, person_col, kind_col, direction_col, tags_col, note_col) =
-        (c("date"), c("person"), c("kind"), c("direction"), c("tags"), c("note"));
+    let columns = Columns::of(&table);
     let mut notes = Vec::new();
-    let rows = table.rows(diags, |row, diags| {
-        let mut problems: Vec<(&'static str, String)> = Vec::new();
-        let date = parse_day(row.get(date_col));
-        if let Err(why) = date {
-            problems.push(("bad date", format!("bad date {:?} ({why})", row.get(date_col))));
+    let rows = table.rows(diags, |row, diags| match note_of(&row, &columns, people) {
+        Ok(mut note) => {
+            note.with = with_of(&note, people, row.file(), diags);
+            notes.push(note);
         }
-        let date = date.ok();
-        let kind_text = row.get(kind_col).to_ascii_lowercase();
-        let kind = KINDS.iter().find(|(n, _)| *n == kind_text).map(|(_, k)| *k);
-        if kind.is_none() {
-            let names: Vec<&str> = KINDS.iter().map(|(n, _)| *n).collect();
-            let msg = format!(
-                "unknown kind {:?} (expected one of {})",
-                row.get(kind_col),
-                names.join(", ")
-            );
-            problems.push(("unknown kind", msg));
-        }
-        let direction = match row.get(direction_col).to_ascii_lowercase().as_str() {
-            "given" => Some(NoteDirection::Given),
-            "received" => Some(NoteDirection::Received),
-            "mutual" => Some(NoteDirection::Mutual),
-            other => {
-                let msg =
-                    format!("unknown direction {other:?} (expected given, received or mutual)");
-                problems.push(("unknown direction", msg));
-                None
-            }
-        };
-        let who = row.get(person_col);
-        let person = match find(people, who) {
-            Ok(id) => Some(id),
-            Err(problem) => {
-                problems.push(problem);
-                None
-            }
-        };
-        let text = row.get(note_col).to_string();
-        if let (Some(date), Some(person), Some(kind), Some(direction), true) =
-            (date, person, kind, direction, problems.is_empty())
-        {
-            let intro = (kind == Kind::Intro).then(|| with_person(&text)).flatten();
-            let with = intro.and_then(|w| match find(people, w) {
-                Ok(id) => Some(id),
-                Err((_, why)) => {
-                    let msg = format!("with: {why}; the note is kept without its second person");
-                    diags.repair(row.file(), row.line, "unknown with:", msg);
-                    None
-                }
-            });
-            let tags = row
-                .get(tags_col)
-                .split(';')
-                .map(|t| t.trim().to_lowercase())
-                .filter(|t| !t.is_empty());
-            notes.push(Note {
-                line: row.line,
-                date,
-                person,
-                kind,
-                direction,
-                tags: tags.collect(),
-                note: text,
-                with,
-            });
-        } else {
+        Err(problems) => {
             let reason = problems.first().map_or("invalid row", |p| p.0);
             let msg: Vec<String> = problems.into_iter().map(|p| p.1).collect();
             diags.skip(row.file(), row.line, reason, msg.join("; "));
@@ -186,6 +124,107 @@ pub fn read(path: &Path, people: &People, diags: &mut Diagnostics) -> Result<Not
     });
     let duplicates = drop_repeats(&mut notes, diags, &file);
     Ok(Notes { file, rows: rows.rows, notes, later: 0, duplicates })
+}
+
+/// What keeps a row out: a reason, and the message that explains it.
+type Problem = (&'static str, String);
+
+/// The columns of the notes file, by name.
+struct Columns {
+    date: Option<usize>,
+    person: Option<usize>,
+    kind: Option<usize>,
+    direction: Option<usize>,
+    tags: Option<usize>,
+    note: Option<usize>,
+}
+
+impl Columns {
+    /// The columns of `table`.
+    fn of(table: &Table) -> Columns {
+        let c = |n: &str| table.col(n);
+        Columns {
+            date: c("date"),
+            person: c("person"),
+            kind: c("kind"),
+            direction: c("direction"),
+            tags: c("tags"),
+            note: c("note"),
+        }
+    }
+}
+
+/// A row as a note (its `with:` person not yet looked up), or every problem that keeps it out.
+fn note_of(row: &Row<'_>, c: &Columns, people: &People) -> Result<Note, Vec<Problem>> {
+    let mut problems = Vec::new();
+    let date = noted(date_of(row.get(c.date)), &mut problems);
+    let kind = noted(kind_of(row.get(c.kind)), &mut problems);
+    let direction = noted(direction_of(row.get(c.direction)), &mut problems);
+    let person = noted(find(people, row.get(c.person)), &mut problems);
+    let (Some(date), Some(kind), Some(direction), Some(person)) = (date, kind, direction, person)
+    else {
+        return Err(problems);
+    };
+    let tags =
+        row.get(c.tags).split(';').map(|t| t.trim().to_lowercase()).filter(|t| !t.is_empty());
+    let note = row.get(c.note).to_string();
+    Ok(Note {
+        line: row.line,
+        date,
+        person,
+        kind,
+        direction,
+        tags: tags.collect(),
+        note,
+        with: None,
+    })
+}
+
+/// The value of a field read, or `None` with its problem noted.
+fn noted<T>(read: Result<T, Problem>, problems: &mut Vec<Problem>) -> Option<T> {
+    read.map_err(|p| problems.push(p)).ok()
+}
+
+/// The day of a `date` field.
+fn date_of(text: &str) -> Result<Date, Problem> {
+    parse_day(text).map_err(|why| ("bad date", format!("bad date {text:?} ({why})")))
+}
+
+/// The kind of a `kind` field, in any case.
+fn kind_of(text: &str) -> Result<Kind, Problem> {
+    let lower = text.to_ascii_lowercase();
+    KINDS.iter().find(|(n, _)| *n == lower).map(|(_, k)| *k).ok_or_else(|| {
+        let names: Vec<&str> = KINDS.iter().map(|(n, _)| *n).collect();
+        let msg = format!("unknown kind {text:?} (expected one of {})", names.join(", "));
+        ("unknown kind", msg)
+    })
+}
+
+/// The direction of a `direction` field, in any case.
+fn direction_of(text: &str) -> Result<NoteDirection, Problem> {
+    match text.to_ascii_lowercase().as_str() {
+        "given" => Ok(NoteDirection::Given),
+        "received" => Ok(NoteDirection::Received),
+        "mutual" => Ok(NoteDirection::Mutual),
+        other => {
+            let msg = format!("unknown direction {other:?} (expected given, received or mutual)");
+            Err(("unknown direction", msg))
+        }
+    }
+}
+
+/// The second person of an intro, from `with:` in its text; one not found is reported, and
+/// the note kept without them.
+fn with_of(note: &Note, people: &People, file: &str, diags: &mut Diagnostics) -> Option<PersonId> {
+    let with = (note.kind == Kind::Intro).then(|| with_person(&note.note)).flatten()?;
+    match find(people, with) {
+        Ok(id) => Some(id),
+        Err((_, why)) => {
+            let msg = format!("with: {why}; the note is kept without its second person");
+            diags.repair(file, note.line, "unknown with:", msg);
+            None
+        }
+    }
 }
 
 /// Leaves out every note that repeats an earlier one (a row pasted twice would count one
@@ -211,7 +250,7 @@ fn drop_repeats(notes: &mut Vec<Note>, diags: &mut Diagnostics, file: &str) -> u
 }
 
 /// Resolves a person field: a profile URL (any form) or a full name as in Connections.
-fn find(people: &People, who: &str) -> Result<PersonId, (&'static str, String)> {
+fn find(people: &People, who: &str) -> Result<PersonId, Problem> {
     if who.is_empty() {
         return Err(("unknown person", "person is empty".into()));
     }

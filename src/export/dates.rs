@@ -56,6 +56,7 @@ fn pacific() -> Option<&'static TimeZone> {
     PACIFIC.get_or_init(|| TimeZone::get("America/Los_Angeles").ok()).as_ref()
 }
 
+/// Reads any supported form: the messages' own quickly, any other token by token.
 fn parse(s: &str) -> Option<Parsed> {
     let s = s.trim();
     if let Some(p) = fast_utc(s) {
@@ -63,41 +64,63 @@ fn parse(s: &str) -> Option<Parsed> {
     }
     let mut toks = [Tok::Sep(0); 16];
     let n = tokenize(s, &mut toks)?;
-    let toks = &toks[..n];
+    let (date, rest) = date_part(&toks[..n])?;
+    let rest = match rest {
+        [Tok::Sep(b','), rest @ ..] | [Tok::Word("T" | "t"), rest @ ..] => rest,
+        rest => rest,
+    };
+    let (time, rest) = time_part(rest);
+    let utc = match rest {
+        [] => false,
+        [Tok::Word(z)] if z.eq_ignore_ascii_case("utc") || *z == "Z" => true,
+        _ => return None,
+    };
+    let time = match time {
+        Some((h @ 0..=23, m @ 0..=59, s @ 0..=60)) => Some((h as i8, m as i8, s.min(59) as i8)),
+        Some(_) => return None,
+        None => None,
+    };
+    Some(Parsed { date, time, utc })
+}
+
+/// The date that `toks` start with, in any of the supported orders, and the tokens after it.
+fn date_part<'t, 'a>(toks: &'t [Tok<'a>]) -> Option<(Date, &'t [Tok<'a>])> {
     use Tok::*;
-    let (date, rest) = match toks {
+    match toks {
         // 2021-06-15 16:37:00 UTC, 2019-11-06T02:08:20, 2024-06-18
         [Num(y, 4), Sep(b'-'), Num(m, _), Sep(b'-'), Num(d, _), rest @ ..]
         // 2024/01/31 18:02:11 UTC
-        | [Num(y, 4), Sep(b'/'), Num(m, _), Sep(b'/'), Num(d, _), rest @ ..] => (ymd(*y, *m, *d)?, rest),
+        | [Num(y, 4), Sep(b'/'), Num(m, _), Sep(b'/'), Num(d, _), rest @ ..] => Some((ymd(*y, *m, *d)?, rest)),
         // 1/8/18, 6:14 PM and 04/15/24, 09:25 PM (US order)
         [Num(m, 1..=2), Sep(b'/'), Num(d, 1..=2), Sep(b'/'), Num(y, yl @ (2 | 4)), rest @ ..] => {
-            (ymd(year(*y, *yl), *m, *d)?, rest)
+            Some((ymd(year(*y, *yl), *m, *d)?, rest))
         }
         // 18.06.2024 (European spreadsheets)
         [Num(d, 1..=2), Sep(b'.'), Num(m, 1..=2), Sep(b'.'), Num(y, yl @ (2 | 4)), rest @ ..] => {
-            (ymd(year(*y, *yl), *m, *d)?, rest)
+            Some((ymd(year(*y, *yl), *m, *d)?, rest))
         }
         // 16 May 2020
-        [Num(d, 1..=2), Word(mon), Num(y, 4), rest @ ..] => (ymd(*y, month(mon)?, *d)?, rest),
+        [Num(d, 1..=2), Word(mon), Num(y, 4), rest @ ..] => Some((ymd(*y, month(mon)?, *d)?, rest)),
         // 9-Sep-22, 18-Jun-2024
         [Num(d, 1..=2), Sep(b'-'), Word(mon), Sep(b'-'), Num(y, yl @ (2 | 4)), rest @ ..] => {
-            (ymd(year(*y, *yl), month(mon)?, *d)?, rest)
+            Some((ymd(year(*y, *yl), month(mon)?, *d)?, rest))
         }
-        _ => return None,
-    };
-    let rest = match rest {
-        [Sep(b','), rest @ ..] | [Word("T" | "t"), rest @ ..] => rest,
-        rest => rest,
-    };
-    let (time, rest) = match rest {
+        _ => None,
+    }
+}
+
+/// The time of day that `toks` may start with (`h:mm` or `h:mm:ss`, maybe then AM or PM),
+/// on the 24-hour clock but not yet checked, and the tokens after it.
+fn time_part<'t, 'a>(toks: &'t [Tok<'a>]) -> (Option<(i32, i32, i32)>, &'t [Tok<'a>]) {
+    use Tok::*;
+    let (time, rest) = match toks {
         [Num(h, 1..=2), Sep(b':'), Num(m, 2), Sep(b':'), Num(s, 2), rest @ ..] => {
             (Some((*h, *m, *s)), rest)
         }
         [Num(h, 1..=2), Sep(b':'), Num(m, 2), rest @ ..] => (Some((*h, *m, 0)), rest),
         rest => (None, rest),
     };
-    let (time, rest) = match (time, rest) {
+    match (time, rest) {
         (Some((h @ 1..=12, m, s)), [Word(ampm), rest @ ..]) if is_ampm(ampm) => {
             let pm = ampm.eq_ignore_ascii_case("pm");
             let h = match (h, pm) {
@@ -109,18 +132,7 @@ fn parse(s: &str) -> Option<Parsed> {
             (Some((h, m, s)), rest)
         }
         other => other,
-    };
-    let utc = match rest {
-        [] => false,
-        [Word(z)] if z.eq_ignore_ascii_case("utc") || *z == "Z" => true,
-        _ => return None,
-    };
-    let time = match time {
-        Some((h @ 0..=23, m @ 0..=59, s @ 0..=60)) => Some((h as i8, m as i8, s.min(59) as i8)),
-        Some(_) => return None,
-        None => None,
-    };
-    Some(Parsed { date, time, utc })
+    }
 }
 
 /// The form of every message since 2021, `2021-06-15 16:37:00 UTC`, read without tokenizing.

@@ -84,29 +84,65 @@ impl std::ops::AddAssign for Seen {
     }
 }
 
-/// Counts the lines the rows of a table's data stand on, from the line numbers the csv
-/// reader keeps (a line two rows share is counted once).
+/// Counts the rows of a table's data and the lines they stand on, from the line numbers the
+/// csv reader keeps (a line two rows share is counted once).
 #[derive(Default)]
 struct Lines {
+    /// Rows seen, kept or skipped.
+    rows: u64,
     /// The last line a row stands on, and how many lines rows stand on.
     covered: u64,
     row_lines: u64,
 }
 
 impl Lines {
-    /// A row stands on lines `first..=last`.
+    /// A row seen (kept or skipped) stands on lines `first..=last`.
+    #[inline]
     fn row(&mut self, first: u64, last: u64) {
+        self.rows += 1;
         if last > self.covered {
             self.row_lines += last - first.max(self.covered + 1) + 1;
             self.covered = last;
         }
     }
 
-    /// Everything counted, with `rows` rows seen in `data`: its lines counted afresh.
-    fn done(self, rows: u64, data: &[u8]) -> Seen {
+    /// Everything counted in `data`: its lines counted afresh.
+    fn done(self, data: &[u8]) -> Seen {
         let partial = data.last().is_some_and(|&b| b != b'\n');
         let lines = bytecount::count(data, b'\n') as u64 + u64::from(partial);
-        Seen { rows, row_lines: self.row_lines, lines }
+        Seen { rows: self.rows, row_lines: self.row_lines, lines }
+    }
+}
+
+/// Where a record stands in the slice a pass reads, from the positions the csv reader gives.
+struct Span {
+    /// Its first byte, and one past its last (its line end included).
+    start: usize,
+    end: usize,
+    /// The line it ends on.
+    last: u64,
+    /// A quoted field of it is still open when the slice ends.
+    unclosed: bool,
+}
+
+impl Span {
+    /// The span of the record that starts at `pos` and that the reader, now at `now`, has
+    /// just read from `slice`, whose first line follows `lines_before` lines.
+    #[inline]
+    fn of(
+        slice: &[u8],
+        pos: &csv::Position,
+        now: &csv::Position,
+        lines_before: u64,
+        delimiter: u8,
+    ) -> Span {
+        let start = pos.byte() as usize;
+        let end = (now.byte() as usize).min(slice.len());
+        // The reader counts the line ends it has read, this record's own included.
+        let last = now.line() + lines_before - u64::from(slice[..end].ends_with(b"\n"));
+        let at_end = now.byte() as usize >= slice.len();
+        let unclosed = at_end && quote_left_open(&slice[start..], delimiter);
+        Span { start, end, last, unclosed }
     }
 }
 
@@ -124,72 +160,28 @@ impl Table {
         if text[..text.len().min(1 << 16)].windows(2).any(|w| w == b"\r\n") {
             notes.push("CRLF line ends".into());
         }
-        let mut best: Option<Vec<String>> = None;
-        for delimiter in [b',', b';', b'\t'] {
-            let mut reader = reader(delimiter, &text);
-            let mut record = StringRecord::new();
-            let mut lines_before = 0;
-            for _ in 0..HEADER_SEARCH {
-                match reader.read_record(&mut record) {
-                    Ok(true) => {}
-                    _ => break,
-                }
-                let line = record.position().map_or(1, |p| start_line(&text, p));
-                let cells: Vec<String> = record.iter().map(clean_header).collect();
-                if required.iter().all(|r| cells.iter().any(|c| c.eq_ignore_ascii_case(r))) {
-                    let position = reader.position().clone();
-                    if delimiter != b',' {
-                        notes.push(format!(
-                            "{}-separated",
-                            if delimiter == b';' { "`;`" } else { "tab" }
-                        ));
-                    }
-                    let fully_quoted =
-                        header_fully_quoted(&text, record.position().map_or(0, |p| p.byte()));
-                    lines_before = line - 1;
-                    for (i, cell) in cells.iter().enumerate() {
-                        let first = cells.iter().position(|c| c.eq_ignore_ascii_case(cell));
-                        if let Some(first) = first.filter(|&f| f < i && !cell.is_empty()) {
-                            let msg = format!(
-                                "column {cell:?} appears twice in the header (columns {} and {}); the first is read",
-                                first + 1,
-                                i + 1
-                            );
-                            diags.repair(file, line, "duplicated column", msg);
-                        }
-                    }
-                    return Ok(Table {
-                        file: file.to_string(),
-                        delimiter,
-                        header: cells,
-                        data_start: position.byte() as usize,
-                        data_line: position.line(),
-                        preamble_lines: lines_before,
-                        fully_quoted,
-                        notes,
-                        text,
-                    });
-                }
-                let score = cells.iter().filter(|c| !c.is_empty()).count();
-                if best.as_ref().is_none_or(|b| b.iter().filter(|c| !c.is_empty()).count() < score)
-                {
-                    best = Some(cells);
-                }
-            }
-            let _ = lines_before;
+        let mut best = None;
+        let found = [b',', b';', b'\t']
+            .into_iter()
+            .find_map(|delimiter| find_header(&text, delimiter, required, &mut best));
+        let Some(header) = found else {
+            return Err(missing_columns(file, required, best.unwrap_or_default()));
+        };
+        if header.delimiter != b',' {
+            let name = if header.delimiter == b';' { "`;`" } else { "tab" };
+            notes.push(format!("{name}-separated"));
         }
-        let found = best.unwrap_or_default();
-        let missing: Vec<String> = required
-            .iter()
-            .filter(|r| !found.iter().any(|c| c.eq_ignore_ascii_case(r)))
-            .map(|r| format!("{r:?}"))
-            .collect();
-        let found: Vec<String> =
-            found.iter().filter(|c| !c.is_empty()).map(|c| format!("{c:?}")).collect();
-        Err(Error::MissingColumns {
+        report_duplicates(file, header.line, &header.cells, diags);
+        Ok(Table {
             file: file.to_string(),
-            missing: missing.join(", "),
-            found: if found.is_empty() { "none (empty file?)".into() } else { found.join(", ") },
+            delimiter: header.delimiter,
+            data_start: header.data.byte() as usize,
+            data_line: header.data.line(),
+            preamble_lines: header.line - 1,
+            fully_quoted: header_fully_quoted(&text, header.byte),
+            header: header.cells,
+            notes,
+            text,
         })
     }
 
@@ -263,18 +255,7 @@ impl Table {
             if from <= last.start {
                 continue; // the previous boundary lies past this piece's start
             }
-            // Walk to the first line end outside quotes.
-            let mut quoted = quotes % 2 == 1;
-            let mut newlines = 0;
-            let Some(at) = data[from..].iter().position(|&b| {
-                if b == b'"' {
-                    quoted = !quoted;
-                } else if b == b'\n' {
-                    newlines += 1;
-                    return !quoted;
-                }
-                false
-            }) else {
+            let Some((at, newlines)) = record_end(&data[from..], quotes % 2 == 1) else {
                 break;
             };
             let start = from + at + 1;
@@ -311,93 +292,132 @@ impl Table {
     ) -> Seen {
         let data = &data[chunk.start..chunk.end];
         let (mut offset, mut lines_before) = (0, chunk.line - 1);
-        let (mut seen, mut lines) = (0, Lines::default());
-        'restart: loop {
-            let slice = &data[offset..];
-            let mut reader = reader(self.delimiter, slice);
-            // Byte records: the text is UTF-8 already, and fields never used (CONTENT) are
-            // never validated again.
-            let mut record = ByteRecord::new();
-            loop {
-                match reader.read_byte_record(&mut record) {
-                    Ok(true) => {}
-                    Ok(false) => break 'restart,
-                    Err(e) => {
-                        let line = e.position().map_or(0, |p| p.line()) + lines_before;
-                        diags.skip(
-                            &self.file,
-                            line,
-                            "unreadable row",
-                            format!("unreadable row: {e}"),
-                        );
-                        seen += 1;
-                        lines.row(line, line);
-                        continue;
-                    }
-                }
-                let Some(pos) = record.position() else { continue };
-                let line = start_line(slice, pos) + lines_before;
-                if record.iter().all(|f| matches!(f.trim_ascii(), b"" | b"NA")) {
-                    continue; // a blank line, or one of empty cells
-                }
-                seen += 1;
-                let start = pos.byte() as usize;
-                let end = (reader.position().byte() as usize).min(slice.len());
-                // The row's last line: the reader counts the line ends it has read, this row's
-                // own included.
-                let last = reader.position().line() + lines_before
-                    - u64::from(slice[..end].ends_with(b"\n"));
-                let at_end = reader.position().byte() as usize >= slice.len();
-                let unclosed = at_end && quote_left_open(&slice[start..], self.delimiter);
-                if !unclosed && (record.len() == self.header.len() || self.is_padding(&record)) {
-                    lines.row(line, last);
-                    if record.as_slice().len() > MAX_FIELD
-                        && let Some((col, field)) =
-                            record.iter().enumerate().find(|(_, f)| f.len() > MAX_FIELD)
-                    {
-                        let name = self.header.get(col).map_or("?", String::as_str);
-                        let msg = format!(
-                            "field {name:?} holds {} bytes, more than any LinkedIn field ({MAX_FIELD} at most); the row is skipped",
-                            field.len()
-                        );
-                        diags.skip(&self.file, line, "giant field", msg);
-                        continue;
-                    }
-                    each(Row { table: self, line, record: &record }, diags);
+        let mut lines = Lines::default();
+        // A runaway quote ends a pass; the next starts on the line after the row's own.
+        while let Some((skip, line)) =
+            self.read_pass(&data[offset..], lines_before, &mut lines, diags, &mut each)
+        {
+            offset += skip;
+            lines_before = line;
+        }
+        lines.done(data)
+    }
+
+    /// Reads the rows of `slice`, whose first line follows `lines_before` lines, to its end,
+    /// or up to a row whose quote runs on past its line: then returns where in `slice` to
+    /// read on, and that row's line.
+    fn read_pass(
+        &self,
+        slice: &[u8],
+        lines_before: u64,
+        lines: &mut Lines,
+        diags: &mut Diagnostics,
+        each: &mut impl FnMut(Row<'_>, &mut Diagnostics),
+    ) -> Option<(usize, u64)> {
+        let mut reader = reader(self.delimiter, slice);
+        // Byte records: the text is UTF-8 already, and fields never used (CONTENT) are
+        // never validated again.
+        let mut record = ByteRecord::new();
+        loop {
+            match reader.read_byte_record(&mut record) {
+                Ok(true) => {}
+                Ok(false) => return None,
+                Err(e) => {
+                    self.unreadable(&e, lines_before, lines, diags);
                     continue;
-                }
-                // A record of the wrong width over several lines is a stray quote that closed
-                // somewhere below: the lines it swallowed are rows of their own.
-                if !unclosed && last == line {
-                    lines.row(line, line);
-                    let msg = format!(
-                        "row has {} fields, the header has {}",
-                        record.len(),
-                        self.header.len()
-                    );
-                    diags.skip(&self.file, line, "wrong field count", msg);
-                    continue;
-                }
-                // Report the row, then read on from the next line so the rows the quote
-                // swallowed are not lost.
-                let rest = &slice[start..if unclosed { slice.len() } else { end }];
-                let widths = (!unclosed).then_some((record.len(), self.header.len()));
-                diags.skip(&self.file, line, "unclosed quote", runaway_quote(line, rest, widths));
-                lines.row(line, line);
-                // (From the row's own line: the csv crate may place it at blank lines before.)
-                let own = start
-                    + slice[start..].iter().take_while(|&&b| b == b'\r' || b == b'\n').count();
-                match slice[own..].iter().position(|&b| b == b'\n') {
-                    Some(nl) => {
-                        offset += own + nl + 1;
-                        lines_before = line;
-                        continue 'restart;
-                    }
-                    None => break 'restart,
                 }
             }
+            let Some(pos) = record.position() else { continue };
+            let line = start_line(slice, pos) + lines_before;
+            if record.iter().all(|f| matches!(f.trim_ascii(), b"" | b"NA")) {
+                continue; // a blank line, or one of empty cells
+            }
+            let span = Span::of(slice, pos, reader.position(), lines_before, self.delimiter);
+            if !span.unclosed && (record.len() == self.header.len() || self.is_padding(&record)) {
+                lines.row(line, span.last);
+                self.keep(&record, line, diags, each);
+            } else if !span.unclosed && span.last == line {
+                // A record of the wrong width over several lines is a stray quote that closed
+                // somewhere below: the lines it swallowed are rows of their own.
+                lines.row(line, line);
+                self.wrong_width(&record, line, diags);
+            } else {
+                lines.row(line, line);
+                return self.runaway(slice, &record, line, &span, diags).map(|at| (at, line));
+            }
         }
-        lines.done(seen, data)
+    }
+
+    /// Reports a record the csv reader cannot read: a row on a line of its own.
+    #[cold]
+    fn unreadable(
+        &self,
+        e: &csv::Error,
+        lines_before: u64,
+        lines: &mut Lines,
+        diags: &mut Diagnostics,
+    ) {
+        let line = e.position().map_or(0, |p| p.line()) + lines_before;
+        diags.skip(&self.file, line, "unreadable row", format!("unreadable row: {e}"));
+        lines.row(line, line);
+    }
+
+    /// Hands a row of the right width to `each`, unless a field of it is larger than any real
+    /// one: then the row is reported as skipped.
+    #[inline]
+    fn keep(
+        &self,
+        record: &ByteRecord,
+        line: u64,
+        diags: &mut Diagnostics,
+        each: &mut impl FnMut(Row<'_>, &mut Diagnostics),
+    ) {
+        if record.as_slice().len() > MAX_FIELD
+            && let Some(msg) = self.giant_field(record)
+        {
+            diags.skip(&self.file, line, "giant field", msg);
+            return;
+        }
+        each(Row { table: self, line, record }, diags);
+    }
+
+    /// What to say of a record holding a field larger than [`MAX_FIELD`], if it does.
+    #[cold]
+    fn giant_field(&self, record: &ByteRecord) -> Option<String> {
+        let (col, field) = record.iter().enumerate().find(|(_, f)| f.len() > MAX_FIELD)?;
+        let name = self.header.get(col).map_or("?", String::as_str);
+        Some(format!(
+            "field {name:?} holds {} bytes, more than any LinkedIn field ({MAX_FIELD} at most); the row is skipped",
+            field.len()
+        ))
+    }
+
+    /// Reports a row of one line and the wrong number of fields.
+    #[cold]
+    fn wrong_width(&self, record: &ByteRecord, line: u64, diags: &mut Diagnostics) {
+        let msg = format!("row has {} fields, the header has {}", record.len(), self.header.len());
+        diags.skip(&self.file, line, "wrong field count", msg);
+    }
+
+    /// Reports a row whose quote runs on past its line, and returns where in `slice` to read
+    /// on so the rows the quote swallowed are not lost: the line after the row's own (`None`
+    /// when there is none).
+    #[cold]
+    fn runaway(
+        &self,
+        slice: &[u8],
+        record: &ByteRecord,
+        line: u64,
+        span: &Span,
+        diags: &mut Diagnostics,
+    ) -> Option<usize> {
+        let rest = &slice[span.start..if span.unclosed { slice.len() } else { span.end }];
+        let widths = (!span.unclosed).then_some((record.len(), self.header.len()));
+        diags.skip(&self.file, line, "unclosed quote", runaway_quote(line, rest, widths));
+        // (From the row's own line: the csv crate may place it at blank lines before.)
+        let own = span.start
+            + slice[span.start..].iter().take_while(|&&b| b == b'\r' || b == b'\n').count();
+        slice[own..].iter().position(|&b| b == b'\n').map(|nl| own + nl + 1)
     }
 
     /// Reads a file while it is inflated: the header from its first megabyte, then each run
@@ -413,8 +433,49 @@ impl Table {
         required: &[&str],
         step: usize,
         parse: impl Fn(&Table, &[u8], &Chunk) -> P + Sync,
-        mut join: impl FnMut(P),
+        join: impl FnMut(P),
     ) -> Option<(Table, usize)> {
+        let (table, bom) = Table::stream_head(file, feed, required)?;
+        let data_at = bom + table.data_start;
+        let mut order = InOrder { waiting: BTreeMap::new(), next: 0, utf8: true, join };
+        rayon::in_place_scope(|scope| {
+            let (send, results) = std::sync::mpsc::channel();
+            let (mut start, mut lines, mut index) = (data_at, 0, 0);
+            let mut want = start + step;
+            loop {
+                while let Ok(result) = results.try_recv() {
+                    order.arrived(result);
+                }
+                let (bytes, done) = feed.wait(want);
+                if start >= bytes.len() {
+                    break;
+                }
+                let Some(end) = run_end(bytes, start, step, done) else {
+                    want = bytes.len() + step;
+                    continue;
+                };
+                let line = table.data_line + lines;
+                let chunk = Chunk { start: start - data_at, end: end - data_at, line };
+                lines += bytecount::count(&bytes[start..end], b'\n') as u64;
+                let run = (&table, &bytes[data_at..end], chunk);
+                spawn_run(scope, run, &parse, send.clone(), index);
+                index += 1;
+                start = end;
+                want = start + step;
+            }
+            // Every run is sent; a run that panicked sends nothing, and the scope re-raises.
+            drop(send);
+            while let Ok(result) = results.recv() {
+                order.arrived(result);
+            }
+        });
+        order.complete().then_some((table, bom))
+    }
+
+    /// [`Table::stream`]'s table, from the first megabyte of a file being inflated, and the
+    /// bytes of byte-order mark before its text; `None` when reading the file whole could
+    /// differ (a header not found there or reported on, text that is not UTF-8).
+    fn stream_head(file: &str, feed: &Feed, required: &[&str]) -> Option<(Table, usize)> {
         let (head, done) = feed.wait(HEAD);
         let done = done && head.len() <= HEAD;
         let head = &head[..head.len().min(HEAD)];
@@ -430,78 +491,7 @@ impl Table {
         if !found.items().is_empty() || bom + table.data_start >= head.len() && !done {
             return None;
         }
-        let data_at = bom + table.data_start;
-        // Runs read, by index, until those before them are joined; false once one is not UTF-8.
-        let (mut waiting, mut next, mut utf8) = (BTreeMap::new(), 0, true);
-        let mut arrived = |(index, part): (usize, Option<P>)| {
-            waiting.insert(index, part);
-            while let Some(part) = waiting.remove(&next) {
-                next += 1;
-                match part {
-                    Some(part) if utf8 => join(part),
-                    _ => utf8 = false,
-                }
-            }
-        };
-        rayon::in_place_scope(|scope| {
-            let (send, results) = std::sync::mpsc::channel();
-            let (mut start, mut lines, mut index) = (data_at, 0, 0);
-            let mut want = start + step;
-            loop {
-                while let Ok(result) = results.try_recv() {
-                    arrived(result);
-                }
-                let (bytes, done) = feed.wait(want);
-                if start >= bytes.len() {
-                    break;
-                }
-                let end = if done && bytes.len() <= start + step {
-                    bytes.len()
-                } else {
-                    // The first line end outside quotes past `step` bytes.
-                    let from = start + step;
-                    let mut quoted = bytecount::count(&bytes[start..from], b'"') % 2 == 1;
-                    let at = bytes[from..].iter().position(|&b| {
-                        if b == b'"' {
-                            quoted = !quoted;
-                        }
-                        b == b'\n' && !quoted
-                    });
-                    match at {
-                        Some(at) => from + at + 1,
-                        None if done => bytes.len(),
-                        None => {
-                            want = bytes.len() + step;
-                            continue;
-                        }
-                    }
-                };
-                let chunk = Chunk {
-                    start: start - data_at,
-                    end: end - data_at,
-                    line: table.data_line + lines,
-                };
-                lines += bytecount::count(&bytes[start..end], b'\n') as u64;
-                let (data, table, parse, send) =
-                    (&bytes[data_at..end], &table, &parse, send.clone());
-                scope.spawn(move |_| {
-                    // Split at line ends, each run of UTF-8 is UTF-8 on its own.
-                    let text = &data[chunk.start..chunk.end];
-                    let part =
-                        std::str::from_utf8(text).is_ok().then(|| parse(table, data, &chunk));
-                    let _ = send.send((index, part));
-                });
-                index += 1;
-                start = end;
-                want = start + step;
-            }
-            // Every run is sent; a run that panicked sends nothing, and the scope re-raises.
-            drop(send);
-            while let Ok(result) = results.recv() {
-                arrived(result);
-            }
-        });
-        (utf8 && waiting.is_empty()).then_some((table, bom))
+        Some((table, bom))
     }
 
     /// This table (from [`Table::stream`]) with the whole file, `skip` bytes of byte-order
@@ -554,6 +544,70 @@ impl Row<'_> {
     }
 }
 
+/// The results of the runs [`Table::stream`] reads on other threads, by index, waiting until
+/// those before them are joined; a run that is not UTF-8 (`None`) ends the joining.
+struct InOrder<P, J> {
+    waiting: BTreeMap<usize, Option<P>>,
+    /// The index of the next run to join.
+    next: usize,
+    /// No run so far was other than UTF-8.
+    utf8: bool,
+    join: J,
+}
+
+impl<P, J: FnMut(P)> InOrder<P, J> {
+    /// Run `index` is read: it is joined, with the runs after it that wait, once those
+    /// before it are.
+    fn arrived(&mut self, (index, part): (usize, Option<P>)) {
+        self.waiting.insert(index, part);
+        while let Some(part) = self.waiting.remove(&self.next) {
+            self.next += 1;
+            match part {
+                Some(part) if self.utf8 => (self.join)(part),
+                _ => self.utf8 = false,
+            }
+        }
+    }
+
+    /// Every run was joined, all of them UTF-8.
+    fn complete(&self) -> bool {
+        self.utf8 && self.waiting.is_empty()
+    }
+}
+
+/// Where the run of a file being inflated that starts at `start` ends in the `bytes` inflated
+/// so far (all of them when `done`): past the first line end outside quotes `step` bytes on,
+/// or at the end of the file; `None` while it lies beyond what has arrived.
+fn run_end(bytes: &[u8], start: usize, step: usize, done: bool) -> Option<usize> {
+    if done && bytes.len() <= start + step {
+        return Some(bytes.len());
+    }
+    let from = start + step;
+    let quoted = bytecount::count(&bytes[start..from], b'"') % 2 == 1;
+    match record_end(&bytes[from..], quoted) {
+        Some((at, _)) => Some(from + at + 1),
+        None => done.then_some(bytes.len()),
+    }
+}
+
+/// Parses one run of [`Table::stream`] — a table, its data up to the run's end, and the run —
+/// on another thread of `scope`, and sends back the run's `index` and result: `None` when the
+/// run is not UTF-8.
+fn spawn_run<'s, P: Send + 's>(
+    scope: &rayon::Scope<'s>,
+    (table, data, chunk): (&'s Table, &'s [u8], Chunk),
+    parse: &'s (impl Fn(&Table, &[u8], &Chunk) -> P + Sync),
+    send: std::sync::mpsc::Sender<(usize, Option<P>)>,
+    index: usize,
+) {
+    scope.spawn(move |_| {
+        // Split at line ends, each run of UTF-8 is UTF-8 on its own.
+        let text = &data[chunk.start..chunk.end];
+        let part = std::str::from_utf8(text).is_ok().then(|| parse(table, data, &chunk));
+        let _ = send.send((index, part));
+    });
+}
+
 /// Whether the record `raw` (the file from a record's start to its end) leaves a quoted field
 /// open: a quote opens a field only at its start, `""` inside one is a literal quote, and a
 /// quote anywhere else is a literal character, as the csv crate reads them.
@@ -572,6 +626,26 @@ fn quote_left_open(raw: &[u8], delimiter: u8) -> bool {
         }
     }
     quoted
+}
+
+/// Where the record under way ends in `bytes`, which start inside a quoted field when
+/// `quoted` (an odd number of quotes before them): the first line end outside quotes, and how
+/// many line ends `bytes` hold up to it, it included. Counting quotes is enough to tell, as a
+/// quote inside a quoted field is doubled; only a stray quote in an unquoted field can
+/// mislead it (see [`Table::chunks`]).
+#[inline]
+fn record_end(bytes: &[u8], mut quoted: bool) -> Option<(usize, usize)> {
+    let mut newlines = 0;
+    let at = bytes.iter().position(|&b| {
+        if b == b'"' {
+            quoted = !quoted;
+        } else if b == b'\n' {
+            newlines += 1;
+            return !quoted;
+        }
+        false
+    })?;
+    Some((at, newlines))
 }
 
 /// What to say of a row whose quote runs on past its line: `rest` is the file from the row on
@@ -605,6 +679,85 @@ fn start_line(bytes: &[u8], p: &csv::Position) -> u64 {
     let blank =
         from.iter().take_while(|&&b| b == b'\n' || b == b'\r').filter(|&&b| b == b'\n').count();
     p.line() + blank as u64
+}
+
+/// A header line found: its cells, the delimiter that splits it, where it stands and where
+/// the data after it starts.
+struct Header {
+    cells: Vec<String>,
+    delimiter: u8,
+    /// Its 1-based line (blank lines before it skipped) and its first byte.
+    line: u64,
+    byte: u64,
+    /// The byte and line just past it.
+    data: csv::Position,
+}
+
+/// Looks for the header among the first records of `text` split at `delimiter`; each record
+/// that is not the header may become `best`, the fullest line seen, for the error that names
+/// what was found instead.
+fn find_header(
+    text: &[u8],
+    delimiter: u8,
+    required: &[&str],
+    best: &mut Option<Vec<String>>,
+) -> Option<Header> {
+    let mut reader = reader(delimiter, text);
+    let mut record = StringRecord::new();
+    for _ in 0..HEADER_SEARCH {
+        if !matches!(reader.read_record(&mut record), Ok(true)) {
+            break;
+        }
+        let cells: Vec<String> = record.iter().map(clean_header).collect();
+        if required.iter().all(|r| cells.iter().any(|c| c.eq_ignore_ascii_case(r))) {
+            let line = record.position().map_or(1, |p| start_line(text, p));
+            let byte = record.position().map_or(0, |p| p.byte());
+            let data = reader.position().clone();
+            return Some(Header { cells, delimiter, line, byte, data });
+        }
+        keep_fullest(best, cells);
+    }
+    None
+}
+
+/// Keeps `cells` as `best` when they hold more non-empty cells (the first of equals stays).
+fn keep_fullest(best: &mut Option<Vec<String>>, cells: Vec<String>) {
+    let filled = |cells: &[String]| cells.iter().filter(|c| !c.is_empty()).count();
+    if best.as_deref().is_none_or(|b| filled(b) < filled(&cells)) {
+        *best = Some(cells);
+    }
+}
+
+/// Reports every header cell that repeats an earlier one: only the first is ever read.
+fn report_duplicates(file: &str, line: u64, cells: &[String], diags: &mut Diagnostics) {
+    for (i, cell) in cells.iter().enumerate() {
+        let first = cells.iter().position(|c| c.eq_ignore_ascii_case(cell));
+        if let Some(first) = first.filter(|&f| f < i && !cell.is_empty()) {
+            let msg = format!(
+                "column {cell:?} appears twice in the header (columns {} and {}); the first is read",
+                first + 1,
+                i + 1
+            );
+            diags.repair(file, line, "duplicated column", msg);
+        }
+    }
+}
+
+/// The error for a file whose header was not found: the columns missing from `found`, the
+/// fullest line seen, and those it does hold.
+fn missing_columns(file: &str, required: &[&str], found: Vec<String>) -> Error {
+    let missing: Vec<String> = required
+        .iter()
+        .filter(|r| !found.iter().any(|c| c.eq_ignore_ascii_case(r)))
+        .map(|r| format!("{r:?}"))
+        .collect();
+    let found: Vec<String> =
+        found.iter().filter(|c| !c.is_empty()).map(|c| format!("{c:?}")).collect();
+    Error::MissingColumns {
+        file: file.to_string(),
+        missing: missing.join(", "),
+        found: if found.is_empty() { "none (empty file?)".into() } else { found.join(", ") },
+    }
 }
 
 fn clean_header(cell: &str) -> String {

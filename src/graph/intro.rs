@@ -3,6 +3,8 @@
 //! there (shared group chats, colleagues, introductions), a path as strong as the product of
 //! its edges, each explained in words.
 
+use petgraph::graph::NodeIndex;
+use petgraph::visit::EdgeRef;
 use serde::Serialize;
 
 use super::{Edge, Graph, company};
@@ -61,17 +63,40 @@ pub fn find(
     scored: &[Scored],
     target: &str,
 ) -> Intro {
-    let by_connection = {
-        let mut v: Vec<Option<&Scored>> = vec![None; export.connections.len()];
+    let hops = Hops::new(export, people, scored);
+    let (label, targets) = targets(export, people, target);
+    let mut ways = Vec::new();
+    for &t in &targets {
+        let Some(node) = graph.node_of[t as usize] else { continue };
+        ways.extend(direct(graph, people, &hops, t));
+        through(graph, &hops, &targets, (t, node), &mut ways);
+    }
+    Intro { target: label, people_at_target: targets.len(), ways: best(ways) }
+}
+
+/// What a path needs to say of the people on it: who they are, and their score.
+struct Hops<'a> {
+    export: &'a Export,
+    people: &'a People,
+    /// The score of each connection, by row of Connections.csv.
+    by_connection: Vec<Option<&'a Scored>>,
+}
+
+impl<'a> Hops<'a> {
+    /// The people of `export`, with the scores of its connections.
+    fn new(export: &'a Export, people: &'a People, scored: &'a [Scored]) -> Hops<'a> {
+        let mut by_connection: Vec<Option<&Scored>> = vec![None; export.connections.len()];
         for s in scored {
-            v[s.connection] = Some(s);
+            by_connection[s.connection] = Some(s);
         }
-        v
-    };
-    let hop = |p: PersonId| -> Hop {
-        let person = &people.persons[p as usize];
-        let c = person.connection.map(|i| &export.connections[i]);
-        let s = person.connection.and_then(|i| by_connection[i]);
+        Hops { export, people, by_connection }
+    }
+
+    /// Person `p` on a path.
+    fn hop(&self, p: PersonId) -> Hop {
+        let person = &self.people.persons[p as usize];
+        let c = person.connection.map(|i| &self.export.connections[i]);
+        let s = person.connection.and_then(|i| self.by_connection[i]);
         Hop {
             name: person.name.clone(),
             profile_url: person.key.as_ref().map_or_else(String::new, ProfileKey::url),
@@ -79,46 +104,59 @@ pub fn find(
             tier: s.map(|s| s.tier.name()),
             score: s.map(|s| (s.score * 100.0).round() / 100.0),
         }
-    };
-    let (label, targets) = targets(export, people, target);
-    let mut ways = Vec::new();
-    for &t in &targets {
-        let Some(node) = graph.node_of[t as usize] else { continue };
-        let direct = graph.tie(t);
-        if people.is_connection(t) && direct > 0.0 {
-            let to = hop(t);
-            let explanation = format!("you know {} directly ({})", to.name, standing(&to));
-            ways.push(Way { strength: direct, via: None, to, explanation });
-        }
-        for e in graph.graph.edges(node) {
-            use petgraph::visit::EdgeRef;
-            let other = if e.source() == node { e.target() } else { e.source() };
-            let Some(a) = graph.graph[other].person else { continue };
-            if targets.contains(&a) {
-                continue;
-            }
-            let strength = graph.tie(a) * e.weight().weight;
-            if strength <= 0.0 {
-                continue;
-            }
-            let (via, to) = (hop(a), hop(t));
-            let explanation = format!(
-                "{} ({}) {} {}{}",
-                via.name,
-                standing(&via),
-                link(e.weight()),
-                to.name,
-                if to.company.is_empty() { String::new() } else { format!(" at {}", to.company) }
-            );
-            ways.push(Way { strength, via: Some(via), to, explanation });
-        }
     }
+}
+
+/// The way in straight to target `t`: when they are a connection you are tied to.
+fn direct(graph: &Graph, people: &People, hops: &Hops<'_>, t: PersonId) -> Option<Way> {
+    let strength = graph.tie(t);
+    (people.is_connection(t) && strength > 0.0).then(|| {
+        let to = hops.hop(t);
+        let explanation = format!("you know {} directly ({})", to.name, standing(&to));
+        Way { strength, via: None, to, explanation }
+    })
+}
+
+/// The ways in to target `t` (at `node`) through each person tied to them who is not a target
+/// too, as strong as your tie to that person times theirs to `t`.
+fn through(
+    graph: &Graph,
+    hops: &Hops<'_>,
+    targets: &[PersonId],
+    (t, node): (PersonId, NodeIndex),
+    ways: &mut Vec<Way>,
+) {
+    for e in graph.graph.edges(node) {
+        let other = if e.source() == node { e.target() } else { e.source() };
+        let Some(a) = graph.graph[other].person else { continue };
+        if targets.contains(&a) {
+            continue;
+        }
+        let strength = graph.tie(a) * e.weight().weight;
+        if strength <= 0.0 {
+            continue;
+        }
+        let (via, to) = (hops.hop(a), hops.hop(t));
+        let explanation = format!(
+            "{} ({}) {} {}{}",
+            via.name,
+            standing(&via),
+            link(e.weight()),
+            to.name,
+            if to.company.is_empty() { String::new() } else { format!(" at {}", to.company) }
+        );
+        ways.push(Way { strength, via: Some(via), to, explanation });
+    }
+}
+
+/// The [`TOP`] strongest ways (ties broken by their words), strengths rounded for showing.
+fn best(mut ways: Vec<Way>) -> Vec<Way> {
     ways.sort_by(|a, b| b.strength.total_cmp(&a.strength).then(a.explanation.cmp(&b.explanation)));
     ways.truncate(TOP);
     for w in &mut ways {
         w.strength = (w.strength * 1000.0).round() / 1000.0;
     }
-    Intro { target: label, people_at_target: targets.len(), ways }
+    ways
 }
 
 /// The people a target names: one person (URL, or a connection's exact name), or everyone at a

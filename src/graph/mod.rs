@@ -250,61 +250,26 @@ impl Graph {
     /// triangles. Triangles are listed once each by degree order, so a hub costs no more than
     /// its edges (no pair-by-pair look-ups).
     fn find_brokerage(&mut self, nodes: &[NodeIndex]) {
-        let community =
-            |n: NodeIndex| self.graph[n].person.and_then(|p| self.community[p as usize]);
-        let apart =
-            |a: NodeIndex, b: NodeIndex| community(a).is_none() || community(a) != community(b);
         let at: HashMap<NodeIndex, usize> =
             nodes.iter().enumerate().map(|(i, &n)| (n, i)).collect();
         let neighbours: Vec<Vec<usize>> = nodes
             .iter()
             .map(|&n| self.graph.neighbors(n).filter_map(|m| at.get(&m).copied()).collect())
             .collect();
-        let mut holes: Vec<i64> = neighbours
-            .iter()
-            .map(|around| {
-                let d = around.len() as i64;
-                let mut by_community: HashMap<usize, i64> = HashMap::new();
-                for &j in around {
-                    if let Some(c) = community(nodes[j]) {
-                        *by_community.entry(c).or_default() += 1;
-                    }
-                }
-                d * (d - 1) / 2 - by_community.values().map(|k| k * (k - 1) / 2).sum::<i64>()
-            })
-            .collect();
+        let mut holes: Vec<i64> =
+            neighbours.iter().map(|around| self.pairs_apart(nodes, around)).collect();
         // Rank by degree; each node keeps its higher-ranked neighbours, sorted by rank.
         let rank = |i: usize| (neighbours[i].len(), i);
-        let forward: Vec<Vec<usize>> = neighbours
-            .iter()
-            .enumerate()
-            .map(|(i, around)| {
-                let mut f: Vec<usize> =
-                    around.iter().copied().filter(|&j| rank(j) > rank(i)).collect();
-                f.sort_unstable_by_key(|&j| rank(j));
-                f
-            })
-            .collect();
+        let forward = forward_lists(&neighbours, rank);
         for u in 0..nodes.len() {
             for &v in &forward[u] {
                 // Common higher-ranked neighbours of u and v close a triangle.
-                let (fu, fv) = (&forward[u], &forward[v]);
-                let (mut x, mut y) = (0, 0);
-                while x < fu.len() && y < fv.len() {
-                    match rank(fu[x]).cmp(&rank(fv[y])) {
-                        std::cmp::Ordering::Less => x += 1,
-                        std::cmp::Ordering::Greater => y += 1,
-                        std::cmp::Ordering::Equal => {
-                            let w = fu[x];
-                            let (nu, nv, nw) = (nodes[u], nodes[v], nodes[w]);
-                            holes[u] -= i64::from(apart(nv, nw));
-                            holes[v] -= i64::from(apart(nu, nw));
-                            holes[w] -= i64::from(apart(nu, nv));
-                            x += 1;
-                            y += 1;
-                        }
-                    }
-                }
+                for_common(&forward[u], &forward[v], rank, |w| {
+                    let (nu, nv, nw) = (nodes[u], nodes[v], nodes[w]);
+                    holes[u] -= i64::from(self.apart(nv, nw));
+                    holes[v] -= i64::from(self.apart(nu, nw));
+                    holes[w] -= i64::from(self.apart(nu, nv));
+                });
             }
         }
         for (i, &n) in nodes.iter().enumerate() {
@@ -312,6 +277,29 @@ impl Graph {
                 self.brokerage[p as usize] = holes[i].max(0) as u32;
             }
         }
+    }
+
+    /// How many pairs of the neighbours `around` (indexes into `nodes`) are apart, tied or not.
+    fn pairs_apart(&self, nodes: &[NodeIndex], around: &[usize]) -> i64 {
+        let d = around.len() as i64;
+        let mut by_community: HashMap<usize, i64> = HashMap::new();
+        for &j in around {
+            if let Some(c) = self.community_at(nodes[j]) {
+                *by_community.entry(c).or_default() += 1;
+            }
+        }
+        d * (d - 1) / 2 - by_community.values().map(|k| k * (k - 1) / 2).sum::<i64>()
+    }
+
+    /// The community of the person at node `n`.
+    fn community_at(&self, n: NodeIndex) -> Option<usize> {
+        self.graph[n].person.and_then(|p| self.community[p as usize])
+    }
+
+    /// Whether the people at nodes `a` and `b` are apart: `a` in no community, or the two in
+    /// different ones.
+    fn apart(&self, a: NodeIndex, b: NodeIndex) -> bool {
+        self.community_at(a).is_none() || self.community_at(a) != self.community_at(b)
     }
 
     /// How many communities were found.
@@ -324,6 +312,44 @@ impl Graph {
         self.node_of[person as usize]
             .and_then(|n| self.graph.find_edge(self.owner, n))
             .map_or(0.0, |e| self.graph[e].weight)
+    }
+}
+
+/// For each node, its neighbours of higher `rank`, sorted by rank: each triangle is then
+/// found once, from its lowest-ranked node.
+fn forward_lists(
+    neighbours: &[Vec<usize>],
+    rank: impl Fn(usize) -> (usize, usize),
+) -> Vec<Vec<usize>> {
+    neighbours
+        .iter()
+        .enumerate()
+        .map(|(i, around)| {
+            let mut f: Vec<usize> = around.iter().copied().filter(|&j| rank(j) > rank(i)).collect();
+            f.sort_unstable_by_key(|&j| rank(j));
+            f
+        })
+        .collect()
+}
+
+/// Calls `each` with every node in both `a` and `b`, two lists sorted by `rank`, in one walk.
+fn for_common(
+    a: &[usize],
+    b: &[usize],
+    rank: impl Fn(usize) -> (usize, usize),
+    mut each: impl FnMut(usize),
+) {
+    let (mut x, mut y) = (0, 0);
+    while x < a.len() && y < b.len() {
+        match rank(a[x]).cmp(&rank(b[y])) {
+            std::cmp::Ordering::Less => x += 1,
+            std::cmp::Ordering::Greater => y += 1,
+            std::cmp::Ordering::Equal => {
+                each(a[x]);
+                x += 1;
+                y += 1;
+            }
+        }
     }
 }
 

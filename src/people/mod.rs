@@ -16,7 +16,9 @@ pub use owner::{Owner, OwnerMethod};
 
 use crate::diag::Diagnostics;
 use crate::export::names::*;
-use crate::export::{Direction, Export, MessageClass, Sym};
+use crate::export::{
+    Direction, Endorsement, Export, Message, MessageClass, Messages, Recommendation, Sym,
+};
 
 /// An index into [`People::persons`].
 pub type PersonId = u32;
@@ -256,77 +258,37 @@ impl People {
         Resolved::Person(id)
     }
 
+    /// Links every message row to the people on its other side: the sender of one the owner
+    /// received; for one the owner sent, its recipients by URL, else the others in its
+    /// conversation, else its TO name.
     fn link_messages(&mut self, export: &Export, diags: &mut Diagnostics) {
         let messages = &export.messages;
-        let file = export.file_name(MESSAGES).to_string();
-        let text = |sym: Sym| messages.text(sym);
-        // Pass 1: who sent each row, and who takes part in each conversation. A million rows
-        // name a few thousand people: each distinct (URL, name) is resolved once.
-        let mut senders = Vec::with_capacity(messages.rows.len());
-        // Conversations are numbered densely: a vector, not a map.
-        let mut participants: Vec<Vec<PersonId>> = vec![Vec::new(); messages.conversations.len()];
-        let mut cache: HashMap<(Sym, Sym), Resolved> = HashMap::new();
-        for m in &messages.rows {
-            let sender = if m.class == MessageClass::Person {
-                let r = cache
-                    .entry((m.sender_url, m.from))
-                    .or_insert_with(|| {
-                        self.resolve_or_add(messages.sender_url(m), Some(text(m.from)))
-                    })
-                    .clone();
-                match m.direction {
-                    Some(Direction::Outgoing) => Resolved::Owner,
-                    Some(Direction::Incoming) if r == Resolved::Owner => Resolved::Nobody,
-                    _ => r,
-                }
-            } else {
-                Resolved::Nobody
-            };
-            if let (Resolved::Person(id), Some(c)) = (&sender, m.conversation)
-                && let Some(list) = participants.get_mut(c as usize)
-                && !list.contains(id)
-            {
-                list.push(*id);
-            }
-            senders.push(sender);
-        }
+        let file = export.file_name(MESSAGES);
+        let (senders, participants) = self.senders(messages);
         // Pass 2: the counterparts of each row.
         let mut links = std::mem::take(&mut self.links);
         let mut recipients: HashMap<(Sym, Sym), Vec<PersonId>> = HashMap::new();
         for (m, sender) in messages.rows.iter().zip(senders) {
             let start = links.counterparts.len() as u32;
             let outgoing = sender == Resolved::Owner;
+            let to = &mut links.counterparts;
             match sender {
-                Resolved::Person(id) => links.counterparts.push(id),
+                Resolved::Person(id) => to.push(id),
                 Resolved::Ambiguous(ids) => {
-                    self.ambiguous(diags, &file, m.line, text(m.from), &ids, export)
+                    self.ambiguous(diags, file, m.line, messages.text(m.from), &ids, export)
                 }
                 Resolved::Owner if m.recipient_urls != Sym::EMPTY => {
-                    let ids = recipients.entry((m.recipient_urls, m.to)).or_insert_with(|| {
-                        let to = text(m.to);
-                        let urls: Vec<&str> = messages.recipient_urls(m).collect();
-                        // A single recipient's display name can back up a URL-less match.
-                        let name = (urls.len() <= 2 && !to.contains(',')).then_some(to);
-                        let found = urls.iter().map(|url| self.resolve_or_add(Some(url), name));
-                        found
-                            .filter_map(
-                                |r| if let Resolved::Person(id) = r { Some(id) } else { None },
-                            )
-                            .collect()
-                    });
-                    links.counterparts.extend(ids.iter());
+                    let ids = recipients
+                        .entry((m.recipient_urls, m.to))
+                        .or_insert_with(|| self.recipients(messages, m));
+                    to.extend(ids.iter());
                 }
                 Resolved::Owner => {
-                    match m.conversation.and_then(|c| participants.get(c as usize)) {
+                    let others = m.conversation.and_then(|c| participants.get(c as usize));
+                    match others {
+                        Some(others) if !others.is_empty() => to.extend(others),
                         // No one else has written in it yet: the TO name is all there is.
-                        Some(others) if !others.is_empty() => links.counterparts.extend(others),
-                        _ => match self.resolve_or_add(None, Some(text(m.to))) {
-                            Resolved::Person(id) => links.counterparts.push(id),
-                            Resolved::Ambiguous(ids) => {
-                                self.ambiguous(diags, &file, m.line, text(m.to), &ids, export)
-                            }
-                            _ => {}
-                        },
+                        _ => self.addressee(export, m, to, diags),
                     }
                 }
                 Resolved::Nobody => {}
@@ -337,7 +299,101 @@ impl People {
         self.links = links;
     }
 
+    /// Pass 1 over the messages: who sent each row, and who takes part in each conversation.
+    fn senders(&mut self, messages: &Messages) -> (Vec<Resolved>, Vec<Vec<PersonId>>) {
+        let mut senders = Vec::with_capacity(messages.rows.len());
+        // Conversations are numbered densely: a vector, not a map.
+        let mut participants: Vec<Vec<PersonId>> = vec![Vec::new(); messages.conversations.len()];
+        // A million rows name a few thousand people: each distinct (URL, name) is resolved once.
+        let mut cache: HashMap<(Sym, Sym), Resolved> = HashMap::new();
+        for m in &messages.rows {
+            let sender = self.sender(messages, m, &mut cache);
+            if let (Resolved::Person(id), Some(c)) = (&sender, m.conversation)
+                && let Some(list) = participants.get_mut(c as usize)
+                && !list.contains(id)
+            {
+                list.push(*id);
+            }
+            senders.push(sender);
+        }
+        (senders, participants)
+    }
+
+    /// Who sent message row `m`: the owner when it is outgoing, nobody for a row not between
+    /// people or an incoming one that names the owner; its (URL, name) resolved through `cache`.
+    fn sender(
+        &mut self,
+        messages: &Messages,
+        m: &Message,
+        cache: &mut HashMap<(Sym, Sym), Resolved>,
+    ) -> Resolved {
+        if m.class != MessageClass::Person {
+            return Resolved::Nobody;
+        }
+        let r = cache
+            .entry((m.sender_url, m.from))
+            .or_insert_with(|| {
+                self.resolve_or_add(messages.sender_url(m), Some(messages.text(m.from)))
+            })
+            .clone();
+        match m.direction {
+            Some(Direction::Outgoing) => Resolved::Owner,
+            Some(Direction::Incoming) if r == Resolved::Owner => Resolved::Nobody,
+            _ => r,
+        }
+    }
+
+    /// The people a row the owner sent names by their URLs.
+    fn recipients(&mut self, messages: &Messages, m: &Message) -> Vec<PersonId> {
+        let to = messages.text(m.to);
+        let urls: Vec<&str> = messages.recipient_urls(m).collect();
+        // A single recipient's display name can back up a URL-less match.
+        let name = (urls.len() <= 2 && !to.contains(',')).then_some(to);
+        let found = urls.iter().map(|url| self.resolve_or_add(Some(url), name));
+        found.filter_map(|r| if let Resolved::Person(id) = r { Some(id) } else { None }).collect()
+    }
+
+    /// Adds to `to` whom the TO name of a row the owner sent names, reported when ambiguous.
+    fn addressee(
+        &mut self,
+        export: &Export,
+        m: &Message,
+        to: &mut Vec<PersonId>,
+        diags: &mut Diagnostics,
+    ) {
+        let name = export.messages.text(m.to);
+        match self.resolve_or_add(None, Some(name)) {
+            Resolved::Person(id) => to.push(id),
+            Resolved::Ambiguous(ids) => {
+                self.ambiguous(diags, export.file_name(MESSAGES), m.line, name, &ids, export)
+            }
+            _ => {}
+        }
+    }
+
+    /// Links every invitation, endorsement and recommendation to its person, file by file in
+    /// a fixed order (a contact one adds, the next can find).
     fn link_others(&mut self, export: &Export, diags: &mut Diagnostics) {
+        self.links.invitations = self.link_invitations(export, diags);
+        let (received, given) = (&export.endorsements_received, &export.endorsements_given);
+        self.links.endorsements_received =
+            self.link_endorsements(export, received, ENDORSEMENTS_RECEIVED, diags);
+        self.links.endorsements_given =
+            self.link_endorsements(export, given, ENDORSEMENTS_GIVEN, diags);
+        let (received, given) = (&export.recommendations_received, &export.recommendations_given);
+        self.links.recommendations_received =
+            self.link_recommendations(export, received, RECOMMENDATIONS_RECEIVED, diags);
+        self.links.recommendations_given =
+            self.link_recommendations(export, given, RECOMMENDATIONS_GIVEN, diags);
+    }
+
+    /// The other side of each invitation: the invitee of one the owner sent, else the inviter.
+    fn link_invitations(
+        &mut self,
+        export: &Export,
+        diags: &mut Diagnostics,
+    ) -> Vec<Option<PersonId>> {
+        let file = export.file_name(INVITATIONS);
         let mut invitations = Vec::with_capacity(export.invitations.len());
         for inv in &export.invitations {
             let (url, name) = match inv.direction {
@@ -345,73 +401,62 @@ impl People {
                 Direction::Incoming => (&inv.inviter, &inv.from),
             };
             let r = self.resolve_or_add(url.as_deref(), Some(name));
-            invitations.push(self.settle(
-                r,
-                diags,
-                export.file_name(INVITATIONS),
-                inv.line,
-                name,
-                export,
-            ));
+            invitations.push(self.settle(r, diags, file, inv.line, name, export));
         }
-        self.links.invitations = invitations;
-        for (given, list) in
-            [(false, &export.endorsements_received), (true, &export.endorsements_given)]
-        {
-            let file =
-                export.file_name(if given { ENDORSEMENTS_GIVEN } else { ENDORSEMENTS_RECEIVED });
-            let mut out = Vec::with_capacity(list.len());
-            for e in list {
-                let name = format!("{} {}", e.first_name, e.last_name);
-                let r = self.resolve_or_add(e.url.as_deref(), Some(&name));
-                out.push(self.settle(r, diags, file, e.line, &name, export));
-            }
-            if given {
-                self.links.endorsements_given = out
-            } else {
-                self.links.endorsements_received = out
-            }
+        invitations
+    }
+
+    /// The person of each endorsement in `list`, read from the file of `names`.
+    fn link_endorsements(
+        &mut self,
+        export: &Export,
+        list: &[Endorsement],
+        names: &[&'static str],
+        diags: &mut Diagnostics,
+    ) -> Vec<Option<PersonId>> {
+        let file = export.file_name(names);
+        let mut out = Vec::with_capacity(list.len());
+        for e in list {
+            let name = format!("{} {}", e.first_name, e.last_name);
+            let r = self.resolve_or_add(e.url.as_deref(), Some(&name));
+            out.push(self.settle(r, diags, file, e.line, &name, export));
         }
-        for (given, list) in
-            [(false, &export.recommendations_received), (true, &export.recommendations_given)]
-        {
-            let file = export.file_name(if given {
-                RECOMMENDATIONS_GIVEN
-            } else {
-                RECOMMENDATIONS_RECEIVED
-            });
-            let mut out = Vec::with_capacity(list.len());
-            for r in list {
-                let name = format!("{} {}", r.first_name, r.last_name);
-                let found = match self.resolve_or_add(None, Some(&name)) {
-                    // Recommendations have no URL: the company tells namesakes apart.
-                    Resolved::Ambiguous(ids) => {
-                        let at: Vec<PersonId> = ids
-                            .iter()
-                            .copied()
-                            .filter(|&id| {
-                                let c = self.persons[id as usize]
-                                    .connection
-                                    .map(|c| &export.connections[c]);
-                                c.is_some_and(|c| name_key(&c.company) == name_key(&r.company))
-                            })
-                            .collect();
-                        if let [id] = at[..] {
-                            Resolved::Person(id)
-                        } else {
-                            Resolved::Ambiguous(ids)
-                        }
-                    }
-                    found => found,
-                };
-                out.push(self.settle(found, diags, file, r.line, &name, export));
-            }
-            if given {
-                self.links.recommendations_given = out
-            } else {
-                self.links.recommendations_received = out
-            }
+        out
+    }
+
+    /// The person of each recommendation in `list`, read from the file of `names`.
+    fn link_recommendations(
+        &mut self,
+        export: &Export,
+        list: &[Recommendation],
+        names: &[&'static str],
+        diags: &mut Diagnostics,
+    ) -> Vec<Option<PersonId>> {
+        let file = export.file_name(names);
+        let mut out = Vec::with_capacity(list.len());
+        for r in list {
+            let name = format!("{} {}", r.first_name, r.last_name);
+            let found = match self.resolve_or_add(None, Some(&name)) {
+                // Recommendations have no URL: the company tells namesakes apart.
+                Resolved::Ambiguous(ids) => self.at_company(ids, &r.company, export),
+                found => found,
+            };
+            out.push(self.settle(found, diags, file, r.line, &name, export));
         }
+        out
+    }
+
+    /// The one of namesakes `ids` who is a connection at `company`, if only one is.
+    fn at_company(&self, ids: Vec<PersonId>, company: &str, export: &Export) -> Resolved {
+        let at: Vec<PersonId> = ids
+            .iter()
+            .copied()
+            .filter(|&id| {
+                let c = self.persons[id as usize].connection.map(|c| &export.connections[c]);
+                c.is_some_and(|c| name_key(&c.company) == name_key(company))
+            })
+            .collect();
+        if let [id] = at[..] { Resolved::Person(id) } else { Resolved::Ambiguous(ids) }
     }
 
     fn settle(

@@ -16,41 +16,9 @@ pub fn reasons(
 ) -> Vec<String> {
     let mut out = Vec::new();
     let ago = |t: i64| ago((as_of - t).max(0) as f64 / DAY);
-    let (sent, received) = (f.messages_sent - f.group_sent, f.messages_received - f.group_received);
-    let messages = sent + received;
-    match (sent, received) {
-        (0, 0) => {}
-        (s, 0) => out.push(format!("{} sent, never answered", plural(s, "message"))),
-        (0, r) => out.push(format!("{} from them, never answered", plural(r, "message"))),
-        _ => out.push(format!(
-            "{} both ways ({} sent, {} received)",
-            plural(messages, "message"),
-            sent,
-            received
-        )),
-    }
-    if f.group > 0 {
-        out.push(format!("{} in group conversations you share", plural(f.group, "message")));
-    }
-    if let Some(last) = f.last {
-        out.push(format!("last contact {}", ago(last)));
-    }
-    if let Some(living) = f.last_living.filter(|&l| Some(l) != f.last) {
-        out.push(format!("last two-way exchange {}", ago(living)));
-    }
-    if let Some((at, channel)) = f.last_noted {
-        let month = day_of(at).map_or(String::new(), |d| d.strftime("%B %Y").to_string());
-        out.push(format!("{} in {month} (notes)", channel.label()));
-    }
-    if let Some(gap) = f.typical_gap_days.filter(|_| tier == Tier::Dormant) {
-        out.push(format!("usually in touch every {}", plural(gap.round() as u32, "day")));
-    }
-    match f.welcome {
-        Welcome::Answered => out.push("welcome sent after connecting, answered".into()),
-        Welcome::Sent => out.push("welcome sent after connecting, not answered".into()),
-        Welcome::None if tier == Tier::New => out.push("no welcome sent yet".into()),
-        Welcome::None => {}
-    }
+    out.extend(exchanged(f));
+    contact(f, tier, ago, &mut out);
+    out.extend(welcome(f.welcome, tier).map(str::to_string));
     if let Some((flow, note)) = f.invitation {
         let who = if flow == Flow::Out { "you invited them" } else { "they invited you" };
         out.push(format!("{who}{}", if note { " with a note" } else { " without a note" }));
@@ -68,6 +36,53 @@ pub fn reasons(
         out.push("tagged prune".into());
     }
     out
+}
+
+/// The messages exchanged person to person, and which ways they went.
+fn exchanged(f: &Features) -> Option<String> {
+    let (sent, received) = (f.messages_sent - f.group_sent, f.messages_received - f.group_received);
+    match (sent, received) {
+        (0, 0) => None,
+        (s, 0) => Some(format!("{} sent, never answered", plural(s, "message"))),
+        (0, r) => Some(format!("{} from them, never answered", plural(r, "message"))),
+        _ => Some(format!(
+            "{} both ways ({} sent, {} received)",
+            plural(sent + received, "message"),
+            sent,
+            received
+        )),
+    }
+}
+
+/// Into `out`: group messages, when the last contacts were (`ago` says how long ago a moment
+/// was), and for a dormant tie how often you used to be in touch.
+fn contact(f: &Features, tier: Tier, ago: impl Fn(i64) -> String, out: &mut Vec<String>) {
+    if f.group > 0 {
+        out.push(format!("{} in group conversations you share", plural(f.group, "message")));
+    }
+    if let Some(last) = f.last {
+        out.push(format!("last contact {}", ago(last)));
+    }
+    if let Some(living) = f.last_living.filter(|&l| Some(l) != f.last) {
+        out.push(format!("last two-way exchange {}", ago(living)));
+    }
+    if let Some((at, channel)) = f.last_noted {
+        let month = day_of(at).map_or(String::new(), |d| d.strftime("%B %Y").to_string());
+        out.push(format!("{} in {month} (notes)", channel.label()));
+    }
+    if let Some(gap) = f.typical_gap_days.filter(|_| tier == Tier::Dormant) {
+        out.push(format!("usually in touch every {}", plural(gap.round() as u32, "day")));
+    }
+}
+
+/// Whether a welcome followed the connection, where that tells something.
+fn welcome(welcome: Welcome, tier: Tier) -> Option<&'static str> {
+    match welcome {
+        Welcome::Answered => Some("welcome sent after connecting, answered"),
+        Welcome::Sent => Some("welcome sent after connecting, not answered"),
+        Welcome::None if tier == Tier::New => Some("no welcome sent yet"),
+        Welcome::None => None,
+    }
 }
 
 fn ago(days: f64) -> String {
