@@ -118,11 +118,7 @@ impl Config {
                     out,
                     as_of: as_of.map(|d| day("--as-of", &d)).transpose()?,
                     model: model(file.config)?,
-                    history: match (history, no_history) {
-                        (_, true) => crate::history::Choice::Off,
-                        (Some(dir), false) => crate::history::Choice::Dir(dir),
-                        (None, false) => crate::history::Choice::Default,
-                    },
+                    history: history_choice(history, no_history),
                 };
                 Config::Analyze { request, quiet }
             }
@@ -162,6 +158,16 @@ impl Config {
                 Config::Sample { out, spec, truth, quiet }
             }
         })
+    }
+}
+
+/// Where the history goes: nowhere with `--no-history`, else `--history DIR`, else the
+/// default folder per owner.
+fn history_choice(dir: Option<PathBuf>, off: bool) -> crate::history::Choice {
+    match (dir, off) {
+        (_, true) => crate::history::Choice::Off,
+        (Some(dir), false) => crate::history::Choice::Dir(dir),
+        (None, false) => crate::history::Choice::Default,
     }
 }
 

@@ -35,6 +35,10 @@ pub struct View {
     pub brokers: Vec<Broker>,
     /// One row per connection, for the table.
     pub table: Vec<TableRow>,
+    /// The table's columns by name: where each sits in a row ([`TableRow::COLUMNS`]).
+    pub columns: std::collections::BTreeMap<&'static str, usize>,
+    /// [`TableRow::COLUMNS`], for the page's script.
+    pub column_names: [&'static str; 14],
     /// Tags used in the notes, for the table's filter.
     pub tags: Vec<String>,
     /// Communities, for the table's filter.
@@ -189,26 +193,82 @@ pub struct Broker {
     pub brokerage: u32,
 }
 
-/// A row of the connection table, serialised as an array (the page's script reads it by
-/// position): name, link, company, position, connected on, tier, score, last interaction,
-/// messages sent, messages received, tags, community (-1 for none), reasons.
-#[derive(Debug, Serialize)]
-pub struct TableRow(
-    String,
-    String,
-    String,
-    String,
-    String,
-    &'static str,
-    f64,
-    String,
-    u32,
-    u32,
-    String,
-    i64,
-    String,
-    f64,
-);
+/// A row of the connection table. The page receives every row as an array in the order of
+/// [`TableRow::COLUMNS`] (at 30,000 rows the names once, not once a row) and its script finds
+/// each column by its name in that list.
+#[derive(Debug)]
+pub struct TableRow {
+    /// First and last name.
+    pub name: String,
+    /// Their profile, when safe to link; empty otherwise.
+    pub link: String,
+    /// Company.
+    pub company: String,
+    /// Position.
+    pub position: String,
+    /// YYYY-MM-DD, or empty.
+    pub connected_on: String,
+    /// The tier's name.
+    pub tier: &'static str,
+    /// 0–100, one decimal.
+    pub score: f64,
+    /// YYYY-MM-DD of the last interaction, or empty.
+    pub last_contact: String,
+    /// LinkedIn messages sent.
+    pub sent: u32,
+    /// LinkedIn messages received.
+    pub received: u32,
+    /// The notes' tags, `;`-separated.
+    pub tags: String,
+    /// Their community, -1 for none.
+    pub community: i64,
+    /// Why, `; `-separated.
+    pub reasons: String,
+    /// The chance of being in touch within 90 days, two decimals.
+    pub chance: f64,
+}
+
+impl TableRow {
+    /// The columns, in the order each row's array holds them.
+    pub const COLUMNS: [&'static str; 14] = [
+        "name",
+        "link",
+        "company",
+        "position",
+        "connected_on",
+        "tier",
+        "score",
+        "last_contact",
+        "sent",
+        "received",
+        "tags",
+        "community",
+        "reasons",
+        "chance",
+    ];
+}
+
+impl Serialize for TableRow {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeTuple;
+        let mut t = s.serialize_tuple(Self::COLUMNS.len())?;
+        t.serialize_element(&self.name)?;
+        t.serialize_element(&self.link)?;
+        t.serialize_element(&self.company)?;
+        t.serialize_element(&self.position)?;
+        t.serialize_element(&self.connected_on)?;
+        t.serialize_element(self.tier)?;
+        t.serialize_element(&self.score)?;
+        t.serialize_element(&self.last_contact)?;
+        t.serialize_element(&self.sent)?;
+        t.serialize_element(&self.received)?;
+        t.serialize_element(&self.tags)?;
+        t.serialize_element(&self.community)?;
+        t.serialize_element(&self.reasons)?;
+        t.serialize_element(&self.chance)?;
+        t.end()
+    }
+}
 
 /// A profile link, only ever to LinkedIn: anything else is no link at all.
 pub fn profile_link(url: &str) -> Option<String> {
@@ -357,6 +417,8 @@ impl View {
             communities: communities(a, &by_connection),
             brokers: brokers(a),
             table: a.scored.iter().map(|s| table_row(a, s)).collect(),
+            columns: TableRow::COLUMNS.iter().enumerate().map(|(i, &n)| (n, i)).collect(),
+            column_names: TableRow::COLUMNS,
             tags: tags(a.scored),
             community_count: a.graph.community_count(),
             since: None,
@@ -491,22 +553,22 @@ fn brokers(a: &Analysis<'_>) -> Vec<Broker> {
 fn table_row(a: &Analysis<'_>, s: &Scored) -> TableRow {
     let c = &a.export.connections[s.connection];
     let f = &a.features[s.connection];
-    TableRow(
-        c.full_name(),
-        link_of(a, s.connection).unwrap_or_default(),
-        c.company.clone(),
-        c.position.clone(),
-        c.connected_on.map_or(String::new(), |d| d.to_string()),
-        s.tier.name(),
-        (s.score * 10.0).round() / 10.0,
-        super::date(f.last),
-        f.messages_sent,
-        f.messages_received,
-        s.tags.join(";"),
-        a.graph.community[s.connection].map_or(-1, |c| c as i64),
-        s.reasons.join("; "),
-        (s.p_contact * 100.0).round() / 100.0,
-    )
+    TableRow {
+        name: c.full_name(),
+        link: link_of(a, s.connection).unwrap_or_default(),
+        company: c.company.clone(),
+        position: c.position.clone(),
+        connected_on: c.connected_on.map_or(String::new(), |d| d.to_string()),
+        tier: s.tier.name(),
+        score: (s.score * 10.0).round() / 10.0,
+        last_contact: super::date(f.last),
+        sent: f.messages_sent,
+        received: f.messages_received,
+        tags: s.tags.join(";"),
+        community: a.graph.community[s.connection].map_or(-1, |c| c as i64),
+        reasons: s.reasons.join("; "),
+        chance: (s.p_contact * 100.0).round() / 100.0,
+    }
 }
 
 fn tags(scored: &[Scored]) -> Vec<String> {

@@ -1,15 +1,18 @@
 (function () {
   'use strict';
-  // Row fields, as the report writes them: name, link, company, position, connected on, tier,
-  // score, last interaction, sent, received, tags, community, reasons.
-  var NAME = 0, LINK = 1, COMPANY = 2, TIER = 5, TAGS = 10, COMMUNITY = 11;
-  var NUMERIC = { 6: true, 8: true, 9: true, 11: true, 13: true };
+  // Each row is an array; the report names its columns once, in order.
+  var rows = JSON.parse(document.getElementById('rows').textContent), C = {};
+  JSON.parse(document.getElementById('table').getAttribute('data-columns'))
+    .forEach(function (name, i) { C[name] = i; });
+  var NAME = C.name, LINK = C.link, COMPANY = C.company, TIER = C.tier, TAGS = C.tags,
+    COMMUNITY = C.community;
+  var NUMERIC = {};
+  [C.score, C.sent, C.received, C.community, C.chance].forEach(function (c) { NUMERIC[c] = true; });
   var TIERS = ['core', 'active', 'dormant', 'weak', 'new', 'clutter'];
   var ROW = 34, OVERSCAN = 12;
 
-  var rows = JSON.parse(document.getElementById('rows').textContent);
   var text = rows.map(function (r) {
-    return [r[0], r[2], r[3], r[10], r[12]].join(' \u0001 ').toLowerCase();
+    return [r[NAME], r[COMPANY], r[C.position], r[TAGS], r[C.reasons]].join(' \u0001 ').toLowerCase();
   });
   var body = document.getElementById('rows-body');
   var scroller = document.getElementById('scroller');
@@ -22,7 +25,7 @@
   var headers = Array.prototype.slice.call(document.querySelectorAll('#table th[data-col]'));
   var collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
   var view = [];
-  var sort = { col: 6, dir: -1 };
+  var sort = { col: C.score, dir: -1 };
   var drawn = { start: -1, end: -1 };
 
   function option(select, value, label) {
@@ -118,21 +121,21 @@
       name.textContent = r[NAME];
     }
     tr.appendChild(name);
-    cell(tr, r[2]).title = r[2];
-    cell(tr, r[3]).title = r[3];
+    cell(tr, r[COMPANY]).title = r[COMPANY];
+    cell(tr, r[C.position]).title = r[C.position];
     var chip = document.createElement('span');
     chip.className = 'chip tier-' + (TIERS.indexOf(r[TIER]) >= 0 ? r[TIER] : 'clutter');
     chip.textContent = r[TIER];
     cell(tr, '').appendChild(chip);
-    cell(tr, r[6].toFixed(1), 'num');
-    cell(tr, Math.round(r[13] * 100) + ' %', 'num').title = 'chance of being in touch within three months';
-    cell(tr, r[7]);
-    cell(tr, String(r[8]), 'num');
-    cell(tr, String(r[9]), 'num');
-    cell(tr, r[4]);
-    cell(tr, r[10].split(';').join(', '));
+    cell(tr, r[C.score].toFixed(1), 'num');
+    cell(tr, Math.round(r[C.chance] * 100) + ' %', 'num').title = 'chance of being in touch within three months';
+    cell(tr, r[C.last_contact]);
+    cell(tr, String(r[C.sent]), 'num');
+    cell(tr, String(r[C.received]), 'num');
+    cell(tr, r[C.connected_on]);
+    cell(tr, r[TAGS].split(';').join(', '));
     cell(tr, r[COMMUNITY] >= 0 ? String(r[COMMUNITY]) : '', 'num');
-    cell(tr, r[12]).title = r[12];
+    cell(tr, r[C.reasons]).title = r[C.reasons];
     return tr;
   }
 
