@@ -13,18 +13,14 @@ use netsift::config::Config;
 use netsift::progress::Terminal;
 
 fn main() -> ExitCode {
-    let config = match Config::from_args(Args::parse()) {
-        Ok(config) => config,
-        Err(netsift::Error::Usage(usage)) => {
-            eprintln!("netsift: {}", plain(&usage));
-            return ExitCode::from(2);
-        }
-        Err(e) => {
-            eprintln!("netsift: error: {}", plain(&e.to_string()));
-            return ExitCode::from(1);
-        }
-    };
-    match run(&config) {
+    let config = Config::from_args(Args::parse()).map_err(anyhow::Error::from);
+    exit(config.and_then(|config| run(&config)))
+}
+
+/// The exit code, decided here only — 0 done (a reader that closed the pipe early too), 2 bad
+/// usage, 1 anything else — and the error on stderr.
+fn exit(outcome: anyhow::Result<()>) -> ExitCode {
+    match outcome {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) if matches!(e.downcast_ref(), Some(netsift::Error::Usage(_))) => {
@@ -50,22 +46,17 @@ fn run(config: &Config) -> anyhow::Result<()> {
             diff(o, runs, (dir.as_deref(), owner.as_deref()), *json, *quiet)
         }
         Config::Backtest { export, at, notes, model, json, quiet } => {
-            let (backtest, diags) = netsift::backtest::run(export, notes.as_deref(), *at, model)?;
-            warn(&diags, *quiet)?;
-            emit(o, &backtest, *json)
+            let found = netsift::backtest::run(export, notes.as_deref(), *at, model)?;
+            show(o, found, *json, *quiet)
         }
         Config::Intro { target, export, notes, model, json, quiet } => {
             let progress = Terminal::new(true);
-            let (intro, diags) =
-                netsift::intro(target, export, notes.as_deref(), model, &progress)?;
-            warn(&diags, *quiet)?;
-            emit(o, &intro, *json)
+            let found = netsift::intro(target, export, notes.as_deref(), model, &progress)?;
+            show(o, found, *json, *quiet)
         }
         Config::Inspect { export, notes, json, quiet } => {
-            let progress = Terminal::new(true);
-            let (inspection, diags) = netsift::inspect(export, notes.as_deref(), &progress)?;
-            warn(&diags, *quiet)?;
-            emit(o, &inspection, *json)
+            let found = netsift::inspect(export, notes.as_deref(), &Terminal::new(true))?;
+            show(o, found, *json, *quiet)
         }
         Config::ShowDefaults => Ok(o.write_all(netsift::model::DEFAULT_TOML.as_bytes())?),
         Config::Sample { out: dir, spec, truth, quiet } => sample(o, dir, spec, *truth, *quiet),
@@ -164,6 +155,17 @@ fn history_warnings(warnings: &[String], quiet: bool) {
             eprintln!("netsift: history: {}", plain(w));
         }
     }
+}
+
+/// A result on stdout and the rows skipped on the way on stderr (unless `--quiet`).
+fn show<T: serde::Serialize + std::fmt::Display>(
+    out: &mut impl Write,
+    (value, diags): (T, netsift::diag::Diagnostics),
+    json: bool,
+    quiet: bool,
+) -> anyhow::Result<()> {
+    warn(&diags, quiet)?;
+    emit(out, &value, json)
 }
 
 /// A result on stdout: as JSON with `--json`, else as text.
