@@ -26,6 +26,8 @@ pub enum Config {
         owner: Option<String>,
         /// Print JSON.
         json: bool,
+        /// No warnings on stderr.
+        quiet: bool,
     },
     /// `netsift diff`.
     Diff {
@@ -123,7 +125,7 @@ impl Config {
                 Config::Analyze { request, quiet }
             }
             Command::History { at, json } => {
-                Config::History { dir: at.history, owner: at.owner, json }
+                Config::History { dir: at.history, owner: at.owner, json, quiet }
             }
             Command::Diff { from, to, at, json } => {
                 Config::Diff { from, to, dir: at.history, owner: at.owner, json, quiet }

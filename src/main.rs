@@ -40,7 +40,9 @@ fn run(config: &Config) -> anyhow::Result<()> {
     let o = &mut out;
     match config {
         Config::Analyze { request, quiet } => analyze(o, request, *quiet),
-        Config::History { dir, owner, json } => history(o, dir.as_deref(), owner.as_deref(), *json),
+        Config::History { dir, owner, json, quiet } => {
+            history(o, (dir.as_deref(), owner.as_deref()), *json, *quiet)
+        }
         Config::Diff { from, to, dir, owner, json, quiet } => {
             let runs = (from.as_deref(), to.as_deref());
             diff(o, runs, (dir.as_deref(), owner.as_deref()), *json, *quiet)
@@ -94,13 +96,13 @@ fn analyze(out: &mut impl Write, request: &netsift::Request, quiet: bool) -> any
 /// `netsift history`: the runs kept for one owner.
 fn history(
     out: &mut impl Write,
-    dir: Option<&Path>,
-    owner: Option<&str>,
+    (dir, owner): (Option<&Path>, Option<&str>),
     json: bool,
+    quiet: bool,
 ) -> anyhow::Result<()> {
     let folder = netsift::history::locate(dir, owner)?;
     let (runs, warnings) = netsift::history::runs(&folder);
-    history_warnings(&warnings, false);
+    history_warnings(&warnings, quiet);
     let listed = netsift::history::list(&runs);
     emit(out, &listed, json)
 }

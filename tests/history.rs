@@ -241,6 +241,9 @@ fn foreign_and_corrupt_entries_are_reported_skipped_and_left_alone() {
         serde_json::from_slice(&dir.run(&["history", "--history", "h", "--json", "-q"], 0).stdout)
             .unwrap();
     assert_eq!(listed.as_array().unwrap().len(), 3, "two runs and the broken one's description");
+    // -q is honoured by `history` as by every command; without it the entries are named.
+    assert!(stderr(&dir.run(&["-q", "history", "--history", "h"], 0)).is_empty());
+    assert!(stderr(&dir.run(&["history", "--history", "h"], 0)).contains("notes.txt"));
 }
 
 #[test]

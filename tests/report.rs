@@ -30,6 +30,52 @@ fn png_size(path: &std::path::Path) -> (u32, u32) {
     (info.width, info.height)
 }
 
+/// The rows of a CSV file as maps from column to cell.
+fn csv_rows(path: &std::path::Path) -> Vec<std::collections::HashMap<String, String>> {
+    let mut r = csv::Reader::from_path(path).unwrap();
+    let header = r.headers().unwrap().clone();
+    let cells = |rec: csv::StringRecord| {
+        header.iter().zip(rec.iter()).map(|(h, v)| (h.into(), v.into())).collect()
+    };
+    r.records().map(|rec| cells(rec.unwrap())).collect()
+}
+
+#[test]
+fn every_list_holds_everyone_its_rule_selects_on_every_era() {
+    let dir = TestDir::new("report-lists");
+    for era in ERAS {
+        let out = format!("r-{era}");
+        let fixture = fixture_dir(era);
+        dir.run(&["analyze", fixture.to_str().unwrap(), "--out", &out, "-q", "--no-history"], 0);
+        let scores = csv_rows(&dir.path(&format!("{out}/scores.csv")));
+        let named = |r: &&std::collections::HashMap<String, String>| {
+            !(r["name"].is_empty() && r["profile_url"].is_empty())
+        };
+        let tagged = |r: &std::collections::HashMap<String, String>, t: &str| {
+            r["tags"].split(';').any(|x| x == t)
+        };
+        let count = |pick: &dyn Fn(&std::collections::HashMap<String, String>) -> bool| {
+            scores.iter().filter(named).filter(|r| pick(r)).count()
+        };
+        let prune =
+            count(&|r| (r["tier"] == "clutter" || tagged(r, "prune")) && r["keep"] == "false");
+        let reconnect = count(&|r| r["tier"] == "dormant");
+        let welcome = count(&|r| r["tier"] == "new" && r["welcome"] == "none");
+        let listed = |name: &str| csv_rows(&dir.path(&format!("{out}/{name}"))).len();
+        assert_eq!(listed("prune.csv"), prune, "{era}: prune.csv");
+        assert_eq!(listed("reconnect.csv"), reconnect, "{era}: reconnect.csv");
+        assert_eq!(listed("welcome.csv"), welcome, "{era}: welcome.csv");
+        let summary: serde_json::Value = serde_json::from_slice(
+            &std::fs::read(dir.path(&format!("{out}/summary.json"))).unwrap(),
+        )
+        .unwrap();
+        let actions = &summary["actions"];
+        assert_eq!(actions["prune"], prune, "{era}: the headline counts the list");
+        assert_eq!(actions["reconnect"], reconnect, "{era}");
+        assert_eq!(actions["welcome"], welcome, "{era}");
+    }
+}
+
 #[test]
 fn every_era_gets_charts_a_page_and_an_image() {
     let dir = TestDir::new("report-eras");

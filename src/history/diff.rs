@@ -25,6 +25,16 @@ pub struct Person {
     pub company: String,
 }
 
+/// A connection in the earlier run only.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Gone {
+    /// Who.
+    #[serde(flatten)]
+    pub person: Person,
+    /// Whether the earlier run had suggested pruning them.
+    pub suggested_prune: bool,
+}
+
 /// A person whose tier or score moved.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Move {
@@ -51,7 +61,7 @@ pub struct Diff {
     /// Connections in the later run only.
     pub new: Vec<Person>,
     /// Connections in the earlier run only.
-    pub gone: Vec<Person>,
+    pub gone: Vec<Gone>,
     /// How many the earlier run suggested pruning.
     pub suggested_prune: usize,
     /// Of the gone, how many the earlier run had suggested pruning.
@@ -95,7 +105,10 @@ impl Diff {
             from: from_day,
             to: to_day,
             new,
-            gone: gone_rows.iter().map(|r| person(r)).collect(),
+            gone: gone_rows
+                .iter()
+                .map(|r| Gone { person: person(r), suggested_prune: r.suggested_prune })
+                .collect(),
             suggested_prune: from.iter().filter(|r| r.suggested_prune && r.key().is_some()).count(),
             pruned_as_suggested: gone_rows.iter().filter(|r| r.suggested_prune).count(),
             drifting: Vec::new(),
@@ -158,7 +171,11 @@ impl fmt::Display for Diff {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         writeln!(f, "{} → {}\n{}", self.from, self.to, self.headline())?;
         people(f, "new connections", &self.new)?;
-        people(f, "gone", &self.gone)?;
+        listed(f, "gone", &self.gone, |f, g| {
+            let p = &g.person;
+            let mark = if g.suggested_prune { "  (suggested for pruning)" } else { "" };
+            writeln!(f, "  {}  {}  {}{mark}", p.name, p.company, p.profile_url)
+        })?;
         moves(f, "drifting: active → dormant", &self.drifting)?;
         moves(f, "revived: dormant → active", &self.revived)?;
         moves(f, "never welcomed: new → clutter", &self.never_welcomed)?;
@@ -265,7 +282,10 @@ mod tests {
         let urls = |l: &[Person]| l.iter().map(|p| p.profile_url.clone()).collect::<Vec<_>>();
         let moved = |l: &[Move]| l.iter().map(|m| m.person.profile_url.clone()).collect::<Vec<_>>();
         assert_eq!(urls(&d.new), ["g"]);
-        assert_eq!(urls(&d.gone), ["d", "f"]);
+        let gone: Vec<Person> = d.gone.iter().map(|g| g.person.clone()).collect();
+        assert_eq!(urls(&gone), ["d", "f"]);
+        let suggested: Vec<bool> = d.gone.iter().map(|g| g.suggested_prune).collect();
+        assert_eq!(suggested, [true, false]);
         assert_eq!((d.pruned_as_suggested, d.suggested_prune), (1, 2));
         assert_eq!(moved(&d.drifting), ["a"]);
         assert_eq!(moved(&d.revived), ["b"]);
@@ -276,5 +296,8 @@ mod tests {
             d.headline(),
             "since 2026-01-01: 1 new, 2 gone (you pruned 1 of the 2 suggested), 1 drifting, 1 revived, 1 never welcomed"
         );
+        let text = d.to_string();
+        assert!(text.contains("  d    d  (suggested for pruning)\n"), "{text}");
+        assert!(text.contains("  f    f\n"), "{text}");
     }
 }

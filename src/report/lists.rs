@@ -159,6 +159,8 @@ pub struct ScoreRow {
     /// Why.
     pub reasons: Vec<String>,
     #[serde(skip)]
+    hidden: bool,
+    #[serde(skip)]
     days_silent: Option<f64>,
     #[serde(skip)]
     prune_tag: bool,
@@ -216,6 +218,7 @@ impl ScoreRow {
             brokerage: a.graph.brokerage[s.connection],
             keep: s.keep,
             reasons: s.reasons.clone(),
+            hidden: c.is_hidden(),
             days_silent: f.last_living.or(f.last).map(|t| (a.as_of - t) as f64 / DAY),
             prune_tag: s.prune,
             connected: c.connected_on.and_then(midnight),
@@ -367,13 +370,13 @@ pub struct PruneRow {
 }
 
 /// Clutter (and what the notes tag `prune`), never what they tag `keep`, most certain first:
-/// tagged prune, then the lowest scores, then the longest connected.
+/// tagged prune, then the lowest scores, then the longest connected. Everyone the rule selects
+/// but hidden members (no name, no profile: nothing to act on), with or without a profile URL
+/// (2021 – mid 2023 exports have none).
 pub fn prune(_: &Analysis<'_>, rows: &[ScoreRow]) -> Vec<PruneRow> {
     let mut list: Vec<&ScoreRow> = rows
         .iter()
-        .filter(|r| {
-            (r.tier == Tier::Clutter || r.prune_tag) && !r.keep && !r.profile_url.is_empty()
-        })
+        .filter(|r| (r.tier == Tier::Clutter || r.prune_tag) && !r.keep && !r.hidden)
         .collect();
     list.sort_by(|a, b| {
         b.prune_tag
@@ -473,7 +476,7 @@ pub struct WelcomeRow {
 pub fn welcome(a: &Analysis<'_>, rows: &[ScoreRow]) -> Vec<WelcomeRow> {
     let mut list: Vec<&ScoreRow> = rows
         .iter()
-        .filter(|r| r.tier == Tier::New && r.welcome == Welcome::None && !r.profile_url.is_empty())
+        .filter(|r| r.tier == Tier::New && r.welcome == Welcome::None && !r.hidden)
         .collect();
     list.sort_by(|x, y| y.connected.cmp(&x.connected).then(x.profile_url.cmp(&y.profile_url)));
     list.into_iter()
