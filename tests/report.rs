@@ -178,3 +178,78 @@ fn export_text_reaches_the_page_only_escaped() {
         );
     }
 }
+
+/// Every string in `v` that reads as a number, with where it is: numbers must be numbers.
+fn numeric_strings(v: &serde_json::Value, at: &str, found: &mut Vec<String>) {
+    match v {
+        serde_json::Value::String(s) if s.trim().parse::<f64>().is_ok() => {
+            found.push(format!("{at} = {s:?}"))
+        }
+        serde_json::Value::Array(items) => {
+            for (i, item) in items.iter().enumerate() {
+                numeric_strings(item, &format!("{at}[{i}]"), found);
+            }
+        }
+        serde_json::Value::Object(map) => {
+            for (k, item) in map {
+                numeric_strings(item, &format!("{at}.{k}"), found);
+            }
+        }
+        _ => {}
+    }
+}
+
+#[test]
+fn every_json_output_carries_numbers_as_numbers() {
+    let dir = TestDir::new("report-json");
+    let zip = crate::util::SAMPLE_ZIP;
+    let notes = concat!(env!("CARGO_MANIFEST_DIR"), "/sample-data/notes.csv");
+    for day in ["2026-08-20", "2026-11-20"] {
+        let args = ["analyze", zip, "--notes", notes, "--out", "r", "-q", "--history", "h"];
+        dir.run(&[&args[..], &["--as-of", day]].concat(), 0);
+    }
+    let read = |name: &str| -> serde_json::Value {
+        serde_json::from_slice(&std::fs::read(dir.path("r").join(name)).unwrap()).unwrap()
+    };
+    let stdout = |args: &[&str]| -> serde_json::Value {
+        serde_json::from_slice(&dir.run(args, 0).stdout).unwrap()
+    };
+    let outputs = [
+        ("scores.json", read("scores.json")),
+        ("summary.json", read("summary.json")),
+        ("graph.json", read("graph.json")),
+        ("inspect --json", stdout(&["inspect", zip, "--notes", notes, "--json", "-q"])),
+        ("history --json", stdout(&["history", "--history", "h", "--json"])),
+        ("diff --json", stdout(&["diff", "--history", "h", "--json"])),
+        ("backtest --json", stdout(&["backtest", zip, "--at", "2026-05-20", "--json", "-q"])),
+        ("intro --json", stdout(&["intro", "Globex", zip, "--json", "-q"])),
+    ];
+    for (name, value) in &outputs {
+        let mut found = Vec::new();
+        numeric_strings(value, name, &mut found);
+        assert!(found.is_empty(), "numbers written as text: {found:?}");
+    }
+    // scores.json field by field.
+    let scores = outputs[0].1.as_array().unwrap();
+    assert_eq!(scores.len(), 300);
+    for row in scores {
+        for key in ["score", "p_contact_90d", "recency", "intensity", "reciprocity", "depth"] {
+            assert!(row[key].is_f64() || row[key].is_u64(), "{key}: {}", row[key]);
+        }
+        for key in ["messages_sent", "messages_received", "bridges", "brokerage"] {
+            assert!(row[key].is_u64(), "{key}: {}", row[key]);
+        }
+        for key in ["keep", "invitation_note"] {
+            assert!(row[key].is_boolean(), "{key}: {}", row[key]);
+        }
+        assert!(row["tags"].is_array() && row["reasons"].is_array() && row["channels"].is_object());
+        for key in ["community", "typical_gap_days", "connected_on", "last_interaction"] {
+            assert!(!row[key].is_string() || key.ends_with("_on") || key == "last_interaction");
+            assert!(row[key] != serde_json::json!(""), "{key}: none is null, not empty text");
+        }
+        assert!(
+            ["core", "active", "dormant", "weak", "new", "clutter"]
+                .contains(&row["tier"].as_str().unwrap())
+        );
+    }
+}
