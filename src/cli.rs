@@ -51,6 +51,10 @@ pub struct ModelFile {
 pub enum Command {
     /// Score every connection and write the report — page, image, charts, tables — and keep
     /// the run in the history.
+    #[command(after_help = "Examples:
+  netsift analyze Basic_LinkedInDataExport_11-20-2026.zip
+  netsift analyze ~/Downloads --notes notes.csv --out report
+  netsift analyze export.zip --as-of 2026-06-30 --no-history")]
     Analyze {
         /// What to read.
         #[command(flatten)]
@@ -73,6 +77,9 @@ pub enum Command {
         no_history: bool,
     },
     /// List the runs kept in the history: date, connections, tiers, the share ever two-way.
+    #[command(after_help = "Examples:
+  netsift history
+  netsift history --owner jane-doe --json")]
     History {
         /// Which history.
         #[command(flatten)]
@@ -83,6 +90,9 @@ pub enum Command {
     },
     /// What changed between two runs (default: the last two): new and gone connections, how
     /// many of the gone you had been told to prune, tier moves, the biggest score changes.
+    #[command(after_help = "Examples:
+  netsift diff
+  netsift diff 2026-05-20 2026-11-20 --json")]
     Diff {
         /// The earlier run: its day (YYYY-MM-DD) or its folder name.
         from: Option<String>,
@@ -97,6 +107,9 @@ pub enum Command {
     },
     /// Check the score on your own history: cut it at a date, score, and see how well the
     /// scores ranked who was in contact afterwards, beside simple baselines.
+    #[command(after_help = "Examples:
+  netsift backtest export.zip --at 2026-05-20
+  netsift backtest export.zip --at 2025-11-20 --notes notes.csv --json")]
     Backtest {
         /// What to read.
         #[command(flatten)]
@@ -113,6 +126,9 @@ pub enum Command {
     },
     /// The best ways in to a company or a person: your connections there, and paths through
     /// your strong ties (shared group chats, colleagues, introductions).
+    #[command(after_help = "Examples:
+  netsift intro Globex export.zip
+  netsift intro \"Jane Doe\" export.zip --json")]
     Intro {
         /// A company name, a profile URL, or a connection's full name.
         target: String,
@@ -127,6 +143,8 @@ pub enum Command {
         json: bool,
     },
     /// Print the scoring model's configuration.
+    #[command(after_help = "Examples:
+  netsift config --default > netsift.toml")]
     Config {
         /// Print the documented defaults (a complete netsift.toml).
         #[arg(long = "default", required = true)]
@@ -134,6 +152,9 @@ pub enum Command {
     },
     /// Show what netsift finds in an export: files and their eras, row counts, the owner,
     /// matches, skipped rows.
+    #[command(after_help = "Examples:
+  netsift inspect export.zip
+  netsift inspect ~/Downloads --json | jq '.files[].name'")]
     Inspect {
         /// What to read.
         #[command(flatten)]
@@ -143,6 +164,9 @@ pub enum Command {
         json: bool,
     },
     /// Write a deterministic synthetic export in the current (2026) format, plus a notes file.
+    #[command(after_help = "Examples:
+  netsift sample --out sample
+  netsift sample --out big --connections 30000 --messages 1000000 --zip")]
     Sample {
         /// The folder to write into: it receives the export (a folder, or a zip with --zip)
         /// named like LinkedIn's, and notes.csv.
@@ -167,4 +191,15 @@ pub enum Command {
         #[arg(long, default_value = "2026-11-20")]
         date: String,
     },
+    /// Print a completion script for a shell (see the README's Install section for where it
+    /// goes).
+    #[command(after_help = "Examples:
+  netsift completions bash > ~/.local/share/bash-completion/completions/netsift
+  netsift completions zsh > ~/.zfunc/_netsift")]
+    Completions {
+        /// The shell.
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff): `netsift man | man -l -`.
+    Man,
 }

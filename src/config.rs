@@ -76,6 +76,13 @@ pub enum Config {
     },
     /// `netsift config --default`.
     ShowDefaults,
+    /// `netsift completions SHELL`.
+    Completions {
+        /// The shell.
+        shell: clap_complete::Shell,
+    },
+    /// `netsift man`.
+    Man,
     /// `netsift inspect`.
     Inspect {
         /// The export path (zip or folder).
@@ -147,6 +154,8 @@ impl Config {
                 quiet,
             },
             Command::Config { .. } => Config::ShowDefaults,
+            Command::Completions { shell } => Config::Completions { shell },
+            Command::Man => Config::Man,
             Command::Inspect { input, json } => {
                 Config::Inspect { export: input.export, notes: input.notes, json, quiet }
             }

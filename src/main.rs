@@ -61,6 +61,14 @@ fn run(config: &Config) -> anyhow::Result<()> {
             show(o, found, *json, *quiet)
         }
         Config::ShowDefaults => Ok(o.write_all(netsift::model::DEFAULT_TOML.as_bytes())?),
+        Config::Completions { shell } => {
+            let mut command = <Args as clap::CommandFactory>::command();
+            clap_complete::generate(*shell, &mut command, "netsift", o);
+            Ok(())
+        }
+        Config::Man => {
+            Ok(clap_mangen::Man::new(<Args as clap::CommandFactory>::command()).render(o)?)
+        }
         Config::Sample { out: dir, spec, truth, quiet } => sample(o, dir, spec, *truth, *quiet),
     }?;
     out.flush()?;

@@ -35,6 +35,8 @@ mod payload;
 mod predict;
 // Properties: identity keys, re-saved files.
 mod properties;
+// The command line in a shell: completions, the manual, examples in --help.
+mod shell;
 // The synthetic export generator and the bundled sample.
 mod sample;
 // Scoring: planted classes, the contract files, properties.
