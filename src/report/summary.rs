@@ -191,9 +191,11 @@ impl std::fmt::Display for Headline<'_> {
             l.support, l.sympathy, l.affinity, l.active
         )?;
         write!(f, "two-way ever: {}", pct(s.quality_ratio))?;
-        if let Some(rate) = s.welcomes.reply_rate {
-            let w = &s.welcomes;
-            write!(f, "; welcomes answered: {} of {} ({})", w.answered, w.sent, pct(rate))?;
+        let w = &s.welcomes;
+        if w.sent > 0 {
+            // From the counts, rounded once (21 of 22 is 95 %, not 96 %).
+            let rate = 100.0 * w.answered as f64 / w.sent as f64;
+            write!(f, "; welcomes answered: {} of {} ({rate:.0} %)", w.answered, w.sent)?;
         }
         let a = &s.actions;
         writeln!(

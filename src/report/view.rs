@@ -143,7 +143,7 @@ pub struct ActionList {
     /// The heading.
     pub title: String,
     /// What the list is.
-    pub lead: &'static str,
+    pub lead: String,
     /// Rows in the CSV file.
     pub total: usize,
     /// The first rows.
@@ -320,6 +320,7 @@ fn kpis(summary: &Summary) -> Vec<Kpi> {
 /// The three action lists, their first rows each with the person, their role and why.
 fn actions(
     a: &Analysis<'_>,
+    summary: &Summary,
     by_connection: &[Option<&Scored>],
     (prune, reconnect, welcome): (&[PruneRow], &[ReconnectRow], &[WelcomeRow]),
 ) -> Vec<ActionList> {
@@ -338,7 +339,8 @@ fn actions(
         ActionList {
             key: "reconnect",
             title: format!("Reconnect with {}", reconnect.len()),
-            lead: "Real relationships gone quiet, most valuable first: a short note revives most.",
+            lead: "Real relationships gone quiet, most valuable first: a short note revives most."
+                .into(),
             total: reconnect.len(),
             items: reconnect
                 .iter()
@@ -349,21 +351,19 @@ fn actions(
         ActionList {
             key: "welcome",
             title: format!("Welcome {}", welcome.len()),
-            lead: "New connections still waiting for a personal message; about one in four answers.",
+            lead: welcome_lead(summary),
             total: welcome.len(),
             items: welcome
                 .iter()
                 .take(LIST_ROWS)
-                .map(|r| {
-                    let days = format!("connected {} days ago", r.days_connected);
-                    item(r.connection, days)
-                })
+                .map(|r| item(r.connection, connected_ago(&r.days_connected)))
                 .collect(),
         },
         ActionList {
             key: "prune",
             title: format!("Prune {}", prune.len()),
-            lead: "Never exchanged anything, or only their unanswered pitches; nobody tagged keep.",
+            lead: "Never exchanged anything, or only their unanswered pitches; nobody tagged keep."
+                .into(),
             total: prune.len(),
             items: prune
                 .iter()
@@ -381,6 +381,37 @@ fn pct(part: impl Into<u64>, whole: impl Into<u64>) -> String {
 
 fn share(x: Option<f64>) -> String {
     x.map_or("–".into(), |x| format!("{:.0} %", 100.0 * x))
+}
+
+/// `part` of `whole` as a percentage rounded once, from the counts themselves (21 of 22 is
+/// 95 %, not the 96 % of a share already rounded to 0.955); `–` of nothing.
+fn fraction(part: usize, whole: usize) -> String {
+    if whole == 0 { "–".into() } else { format!("{:.0} %", 100.0 * part as f64 / whole as f64) }
+}
+
+/// The welcome list's lead: what the owner's own welcomes drew, as measured.
+fn welcome_lead(summary: &Summary) -> String {
+    let w = &summary.welcomes;
+    let lead = "New connections still waiting for a personal message";
+    match w.sent {
+        0 => format!("{lead}."),
+        sent => format!("{lead}; {} of the {sent} welcomes you sent were answered.", w.answered),
+    }
+}
+
+/// `1 referral`, `2 referrals`.
+fn plural(n: usize, what: &str) -> String {
+    if n == 1 { format!("1 {what}") } else { format!("{n} {what}s") }
+}
+
+/// How long ago a connection was made, in words.
+fn connected_ago(days: &str) -> String {
+    match days {
+        "0" => "connected today".into(),
+        "1" => "connected yesterday".into(),
+        "" => "connected on a day the export does not give".into(),
+        n => format!("connected {n} days ago"),
+    }
 }
 
 impl View {
@@ -413,7 +444,7 @@ impl View {
                 })
                 .collect(),
             three_is: three_is(summary),
-            actions: actions(a, &by_connection, (prune, reconnect, welcome)),
+            actions: actions(a, summary, &by_connection, (prune, reconnect, welcome)),
             communities: communities(a, &by_connection),
             brokers: brokers(a),
             table: a.scored.iter().map(|s| table_row(a, s)).collect(),
@@ -458,23 +489,30 @@ fn three_is(s: &Summary) -> Vec<Kpi> {
     let g = &s.give_get;
     vec![
         Kpi {
-            value: share(i.outgoing_note_share),
+            value: fraction(i.outgoing_with_note, i.outgoing),
             label: "invitations you sent with a personal note".into(),
-            detail: format!(
-                "{} of {} sent; {} of {} received carried one",
-                i.outgoing_with_note, i.outgoing, i.incoming_with_note, i.incoming
-            ),
+            detail: if i.outgoing + i.incoming == 0 {
+                "no invitations in this export".into()
+            } else {
+                format!(
+                    "{} of {} sent; {} of {} received carried one",
+                    i.outgoing_with_note, i.outgoing, i.incoming_with_note, i.incoming
+                )
+            },
         },
         Kpi {
-            value: share(w.reply_rate),
+            value: fraction(w.answered, w.sent),
             label: "welcomes answered".into(),
             detail: format!(
-                "{} of {} personal welcomes after connecting; {} introductions and {} referrals made",
-                w.answered, w.sent, s.introductions_made, s.referrals_made
+                "{} of {} personal welcomes after connecting; {} and {} made",
+                w.answered,
+                w.sent,
+                plural(s.introductions_made, "introduction"),
+                plural(s.referrals_made, "referral")
             ),
         },
         Kpi {
-            value: share(g.balance),
+            value: fraction(g.given, g.given + g.received),
             label: "of services given by you".into(),
             detail: format!(
                 "{} given, {} received (help, referrals, introductions, recommendations, endorsements)",
@@ -576,4 +614,20 @@ fn tags(scored: &[Scored]) -> Vec<String> {
     tags.sort();
     tags.dedup();
     tags
+}
+
+#[cfg(test)]
+mod words {
+    use super::{connected_ago, fraction, plural};
+
+    #[test]
+    fn figures_are_rounded_once_and_words_agree_in_number() {
+        assert_eq!(fraction(21, 22), "95 %", "not 96 % from 0.955");
+        assert_eq!(fraction(0, 0), "–");
+        assert_eq!(plural(1, "referral"), "1 referral");
+        assert_eq!(plural(0, "referral"), "0 referrals");
+        assert_eq!(connected_ago("0"), "connected today");
+        assert_eq!(connected_ago("1"), "connected yesterday");
+        assert_eq!(connected_ago("12"), "connected 12 days ago");
+    }
 }
