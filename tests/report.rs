@@ -253,3 +253,29 @@ fn every_json_output_carries_numbers_as_numbers() {
         );
     }
 }
+
+#[test]
+fn an_export_without_messages_says_so_everywhere() {
+    let dir = TestDir::new("report-gaps");
+    let bare = fixture_dir("2020-connections-only");
+    let out = dir.run(&["analyze", bare.to_str().unwrap(), "--out", "r", "-q", "--no-history"], 0);
+    let said = "this export holds no messages";
+    assert!(String::from_utf8_lossy(&out.stdout).contains(&format!("note: {said}")));
+    let summary: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(dir.path("r/summary.json")).unwrap()).unwrap();
+    assert!(summary["data_gaps"][0].as_str().unwrap().starts_with(said), "{summary}");
+    let html = std::fs::read_to_string(dir.path("r/report.html")).unwrap();
+    assert!(html.contains(&format!("Note: {said}")));
+    // An export with messages has no such note; one scored long after its messages end has
+    // another.
+    let full = fixture_dir("2024");
+    dir.run(&["analyze", full.to_str().unwrap(), "--out", "f", "-q", "--no-history"], 0);
+    let summary: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(dir.path("f/summary.json")).unwrap()).unwrap();
+    assert_eq!(summary["data_gaps"], serde_json::json!([]));
+    let late = ["analyze", full.to_str().unwrap(), "--out", "l", "-q", "--no-history"];
+    let out = dir.run(&[&late[..], &["--as-of", "2026-06-30"]].concat(), 0);
+    assert!(
+        String::from_utf8_lossy(&out.stdout).contains("note: the messages in this export end on")
+    );
+}

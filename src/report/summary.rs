@@ -41,6 +41,10 @@ pub struct Summary {
     pub graph: GraphSummary,
     /// How long each action list is.
     pub actions: Actions,
+    /// What the export does not hold that the tiers would need, in words (empty when
+    /// nothing is missing): no messages at all, or messages that end long before the day
+    /// scored.
+    pub data_gaps: Vec<String>,
 }
 
 /// Rows of each action list.
@@ -158,6 +162,7 @@ impl Summary {
             referrals_made,
             graph: graph_summary(a),
             actions: Actions::default(),
+            data_gaps: data_gaps(a),
         }
     }
 }
@@ -180,6 +185,9 @@ impl std::fmt::Display for Headline<'_> {
         let (s, t, l) = (self.summary, &self.summary.tiers, &self.summary.layers);
         let pct = |x: f64| format!("{:.0} %", 100.0 * x);
         writeln!(f, "as of {}: {} connections", s.as_of, s.connections)?;
+        for gap in &s.data_gaps {
+            writeln!(f, "note: {gap}")?;
+        }
         writeln!(
             f,
             "core {}  active {}  dormant {}  weak {}  new {}  clutter {}",
@@ -207,6 +215,32 @@ impl std::fmt::Display for Headline<'_> {
         writeln!(f, "image:  {}", self.dir.join("report.png").display())?;
         writeln!(f, "tables: {}", self.dir.display())
     }
+}
+
+/// Messages that end this many days before the day scored are taken to be cut short.
+const MESSAGES_CUT_SHORT_DAYS: i64 = 180;
+
+/// What the export does not hold that the tiers need: without messages netsift cannot tell a
+/// friend from a stranger, and anyone connected after the messages end looks silent.
+fn data_gaps(a: &Analysis<'_>) -> Vec<String> {
+    let Some(last) = a.export.messages.rows.iter().map(|m| m.time.as_second()).max() else {
+        return vec![
+            "this export holds no messages: without them netsift cannot tell a friend from a \
+             stranger, so 'clutter' here only means that nothing else in the export (invitations, \
+             endorsements, recommendations, your notes) shows contact; request LinkedIn's \
+             complete archive (Settings → Data privacy → Get a copy of your data)"
+                .into(),
+        ];
+    };
+    let days = (a.as_of - last) / 86_400;
+    if days <= MESSAGES_CUT_SHORT_DAYS {
+        return vec![];
+    }
+    vec![format!(
+        "the messages in this export end on {}, {days} days before the day scored: contact since \
+         then is not in the export, so anyone connected after that day looks silent",
+        date(Some(last))
+    )]
 }
 
 /// The Dunbar layers, the connections ever two-way and the welcomes, counted over every

@@ -21,6 +21,8 @@ pub struct View {
     pub heading: String,
     /// YYYY-MM-DD.
     pub as_of: String,
+    /// What the export does not hold that the tiers would need ([`Summary::data_gaps`]).
+    pub gaps: Vec<String>,
     /// The headline numbers.
     pub kpis: Vec<Kpi>,
     /// Tiers with counts and shares.
@@ -434,6 +436,7 @@ impl View {
                 _ => "Your network".into(),
             },
             as_of: summary.as_of.clone(),
+            gaps: summary.data_gaps.clone(),
             kpis: kpis(summary),
             tiers: Tier::ALL
                 .iter()
