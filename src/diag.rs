@@ -71,20 +71,80 @@ impl Diagnostics {
         counts
     }
 
-    /// Writes the first `full` diagnostics in full, then the rest as counts by reason.
+    /// Writes the first `full` diagnostics in full — one line for rows that share a file and a
+    /// message, naming their lines, rather than the same line once per row — then the rest as
+    /// counts by reason.
     pub fn write_to(&self, mut w: impl Write, full: usize) -> io::Result<()> {
-        for d in self.items.iter().take(full) {
-            writeln!(w, "{d}")?;
+        let groups = self.alike();
+        for (d, lines) in groups.iter().take(full) {
+            match lines.as_slice() {
+                [_] => writeln!(w, "{d}")?,
+                [_, more @ ..] => {
+                    let shown: Vec<String> = more.iter().take(10).map(u64::to_string).collect();
+                    let etc = if more.len() > 10 { ", …" } else { "" };
+                    let n = more.len();
+                    let rows = if n == 1 { "row" } else { "rows" };
+                    writeln!(
+                        w,
+                        "{d} (and {n} more {rows} like it: lines {}{etc})",
+                        shown.join(", ")
+                    )?
+                }
+                [] => {}
+            }
         }
-        if self.items.len() <= full {
+        if groups.len() <= full {
             return Ok(());
         }
-        let rest = Diagnostics { items: self.items[full..].to_vec() };
+        let rest: Vec<Diagnostic> = groups[full..]
+            .iter()
+            .flat_map(|(d, lines)| lines.iter().map(|_| (*d).clone()))
+            .collect();
+        let rest = Diagnostics { items: rest };
         writeln!(w, "… and {} more:", rest.items.len())?;
         for ((file, reason, kept), n) in rest.counts() {
             let what = if kept { "kept" } else { "skipped" };
             writeln!(w, "  {file}: {n} × {reason} ({what})")?;
         }
         Ok(())
+    }
+
+    /// The diagnostics grouped by file, message and outcome, in the order first met: each
+    /// group's first diagnostic and the lines of all of them.
+    fn alike(&self) -> Vec<(&Diagnostic, Vec<u64>)> {
+        let mut at: std::collections::HashMap<(&str, &str, bool), usize> = Default::default();
+        let mut groups: Vec<(&Diagnostic, Vec<u64>)> = Vec::new();
+        for d in &self.items {
+            let key = (d.file.as_str(), d.message.as_str(), d.kept);
+            match at.get(&key) {
+                Some(&g) => groups[g].1.push(d.line),
+                None => {
+                    at.insert(key, groups.len());
+                    groups.push((d, vec![d.line]));
+                }
+            }
+        }
+        groups
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Diagnostics;
+
+    #[test]
+    fn the_same_message_on_many_rows_is_one_line_naming_them() {
+        let mut d = Diagnostics::default();
+        for line in [3, 5, 9] {
+            d.repair("messages.csv", line, "ambiguous", "\"Jo\" names 2 connections".into());
+        }
+        d.skip("notes.csv", 2, "bad date", "bad date \"x\"".into());
+        let mut out = Vec::new();
+        d.write_to(&mut out, 20).unwrap();
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            "messages.csv:3: \"Jo\" names 2 connections (and 2 more rows like it: lines 5, 9)\n\
+             notes.csv:2: bad date \"x\"\n"
+        );
     }
 }

@@ -279,3 +279,21 @@ fn an_export_without_messages_says_so_everywhere() {
         String::from_utf8_lossy(&out.stdout).contains("note: the messages in this export end on")
     );
 }
+
+#[test]
+fn fewer_to_prune_than_clutter_is_explained() {
+    let dir = TestDir::new("report-unlisted");
+    let out = dir.run(&["analyze", crate::util::SAMPLE_ZIP, "--out", "r", "--no-history"], 0);
+    let text = String::from_utf8_lossy(&out.stdout).into_owned();
+    let summary: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(dir.path("r/summary.json")).unwrap()).unwrap();
+    let (prune, clutter) = (&summary["actions"]["prune"], &summary["tiers"]["clutter"]);
+    assert!(prune.as_u64() < clutter.as_u64(), "the sample has hidden members among its clutter");
+    assert!(
+        text.contains(&format!(
+            "to do: prune {prune} (of {clutter} clutter: hidden members and anyone tagged keep \
+             are never listed)"
+        )),
+        "{text}"
+    );
+}

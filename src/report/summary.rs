@@ -206,9 +206,18 @@ impl std::fmt::Display for Headline<'_> {
             write!(f, "; welcomes answered: {} of {} ({rate:.0} %)", w.answered, w.sent)?;
         }
         let a = &s.actions;
+        // Fewer to prune than clutter: say why, or the two numbers contradict each other.
+        let unlisted = if (a.prune as u64) < t.clutter {
+            format!(
+                " (of {} clutter: hidden members and anyone tagged keep are never listed)",
+                t.clutter
+            )
+        } else {
+            String::new()
+        };
         writeln!(
             f,
-            "\nto do: prune {}, reconnect with {}, welcome {}, follow up with {} now",
+            "\nto do: prune {}{unlisted}, reconnect with {}, welcome {}, follow up with {} now",
             a.prune, a.reconnect, a.welcome, a.followup_overdue
         )?;
         writeln!(f, "report: {}", self.dir.join("report.html").display())?;
