@@ -146,8 +146,9 @@ pub enum Command {
     #[command(after_help = "Examples:
   netsift config --default > netsift.toml")]
     Config {
-        /// Print the documented defaults (a complete netsift.toml).
-        #[arg(long = "default", required = true)]
+        /// Print the documented defaults (a complete netsift.toml); what `netsift config`
+        /// prints anyway.
+        #[arg(long = "default")]
         defaults: bool,
     },
     /// Show what netsift finds in an export: files and their eras, row counts, the owner,

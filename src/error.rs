@@ -22,6 +22,14 @@ pub enum Error {
         /// What the zip reader said.
         detail: String,
     },
+    /// One CSV file of an export was given instead of the export.
+    #[error("{}: one file of an export, not the export; give the folder that holds it ({}) or the export's .zip", path.display(), folder.display())]
+    OneFile {
+        /// The file given.
+        path: PathBuf,
+        /// The folder that holds it.
+        folder: PathBuf,
+    },
     /// An entry of the zip is encrypted.
     #[error("{}: {entry} is encrypted; netsift reads the export as LinkedIn delivers it, unencrypted", path.display())]
     Encrypted {

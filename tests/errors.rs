@@ -265,3 +265,27 @@ fn an_utf16_file_without_bom_and_odd_headers_are_named_plainly() {
     let out = dir.run(&["inspect", "nowhere"], 1);
     assert_eq!(stderr(&out), "netsift: error: nowhere: No such file or directory (os error 2)\n");
 }
+
+#[test]
+fn a_file_where_a_folder_belongs_is_named_with_what_to_give() {
+    let dir = TestDir::new("one-file");
+    let folder = dir.copy_fixture("2024", "export");
+    let csv = folder.join("Connections.csv");
+    let out = dir.run(&["inspect", csv.to_str().unwrap()], 1);
+    assert!(
+        stderr(&out).contains(&format!(
+            "Connections.csv: one file of an export, not the export; give the folder that holds \
+             it ({}) or the export's .zip",
+            folder.display()
+        )),
+        "{}",
+        stderr(&out)
+    );
+    dir.create("taken", "a file");
+    let out = dir.run(&["analyze", folder.to_str().unwrap(), "--out", "taken", "-q"], 2);
+    assert!(stderr(&out).contains("--out taken is a file; give a folder"), "{}", stderr(&out));
+    assert_eq!(std::fs::read_to_string(dir.path("taken")).unwrap(), "a file");
+    // `netsift config` prints the defaults, as `--default` does.
+    let plain = dir.run(&["config"], 0).stdout;
+    assert_eq!(plain, dir.run(&["config", "--default"], 0).stdout);
+}

@@ -95,8 +95,7 @@ impl Source {
 
     fn open_zip(path: &Path) -> Result<Source> {
         let file = File::open(path).map_err(|e| Error::io(path, e))?;
-        let mut zip = zip::ZipArchive::new(file)
-            .map_err(|e| Error::NotZip { path: path.to_path_buf(), detail: e.to_string() })?;
+        let mut zip = zip::ZipArchive::new(file).map_err(|e| not_zip(path, e))?;
         let (mut entries, mut unsafe_names) = (Vec::new(), Vec::new());
         for index in 0..zip.len() {
             let file = zip
@@ -267,6 +266,19 @@ impl Source {
             (Inflated::Whole(bytes), consumed) => Ok(Some((bytes, consumed))),
             (Inflated::Failed, _) => Ok(None),
         }
+    }
+}
+
+/// Why `path` is not an export: one of its CSV files given alone gets the folder to give
+/// instead; anything else what the zip reader found.
+fn not_zip(path: &Path, e: zip::result::ZipError) -> Error {
+    let csv = path.extension().is_some_and(|x| x.eq_ignore_ascii_case("csv"));
+    match path.parent().filter(|_| csv) {
+        Some(folder) => {
+            let folder = if folder.as_os_str().is_empty() { Path::new(".") } else { folder };
+            Error::OneFile { path: path.to_path_buf(), folder: folder.to_path_buf() }
+        }
+        None => Error::NotZip { path: path.to_path_buf(), detail: e.to_string() },
     }
 }
 

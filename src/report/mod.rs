@@ -68,6 +68,12 @@ pub struct Written {
 /// `past` runs, and returns the summary and this run's snapshot. The files replace the
 /// previous report only once every one of them is written.
 pub fn write(analysis: &Analysis<'_>, dir: &Path, past: &Past) -> Result<Written> {
+    if dir.exists() && !dir.is_dir() {
+        return Err(Error::Usage(format!(
+            "--out {} is a file; give a folder for the report (it is created if missing)",
+            dir.display()
+        )));
+    }
     std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
     let out = Staged::new();
     Staged::clear_stale(dir);
