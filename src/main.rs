@@ -108,11 +108,28 @@ fn history(
     json: bool,
     quiet: bool,
 ) -> anyhow::Result<()> {
-    let folder = netsift::history::locate(dir, owner)?;
-    let (runs, warnings) = netsift::history::runs(&folder);
-    history_warnings(&warnings, quiet);
-    let listed = netsift::history::list(&runs);
-    emit(out, &listed, json)
+    let mut folders = netsift::history::locate_all(dir, owner)?;
+    if let [(_, folder)] = folders.as_slice() {
+        let (runs, warnings) = netsift::history::runs(folder);
+        history_warnings(&warnings, quiet);
+        return emit(out, &netsift::history::list(&runs), json);
+    }
+    // Several owners and none named: each owner's runs under their name.
+    let mut all = std::collections::BTreeMap::new();
+    for (name, folder) in folders.drain(..) {
+        let (runs, warnings) = netsift::history::runs(&folder);
+        history_warnings(&warnings, quiet);
+        all.insert(name, netsift::history::list(&runs));
+    }
+    if json {
+        serde_json::to_writer_pretty(&mut *out, &all)?;
+        writeln!(out)?;
+        return Ok(());
+    }
+    for (name, listing) in &all {
+        writeln!(out, "owner {name} (netsift history --owner {name}):\n{listing}")?;
+    }
+    Ok(())
 }
 
 /// `netsift diff`: what changed between two runs of one owner.

@@ -354,3 +354,24 @@ fn runs_of_different_owners_are_never_compared() {
     let out = dir.run(&["analyze", &era("2025"), "--history", "o", "--out", "r7"], 0);
     assert!(stdout(&out).contains("since "), "{}", stdout(&out));
 }
+
+#[test]
+fn history_lists_every_owner_when_none_is_named() {
+    let dir = TestDir::new("history-owners");
+    for fixture in ["2024", "2025"] {
+        let path = fixture_dir(fixture);
+        dir.run(&["analyze", path.to_str().unwrap(), "--out", fixture, "-q"], 0);
+    }
+    let text = stdout(&dir.run(&["history"], 0));
+    for owner in ["olive-owner", "oscar-owner"] {
+        assert!(
+            text.contains(&format!("owner {owner} (netsift history --owner {owner}):")),
+            "{text}"
+        );
+    }
+    let listed: Value = serde_json::from_slice(&dir.run(&["history", "--json"], 0).stdout).unwrap();
+    assert_eq!(listed.as_object().unwrap().len(), 2, "{listed}");
+    assert_eq!(listed["olive-owner"].as_array().unwrap().len(), 1);
+    // A diff still compares one owner's runs: it asks which.
+    assert!(stderr(&dir.run(&["diff"], 2)).contains("choose one with --owner"));
+}

@@ -293,6 +293,36 @@ fn write_into(folder: &Path, snapshot: &Snapshot) -> Result<()> {
     Ok(())
 }
 
+/// The owners' folders under the default history folder `base`, by name.
+fn owners(base: &Path) -> Vec<String> {
+    let mut owners: Vec<String> = std::fs::read_dir(base)
+        .map(|entries| {
+            entries
+                .flatten()
+                .filter(|e| e.path().is_dir())
+                .map(|e| e.file_name().to_string_lossy().into_owned())
+                .filter(|n| !n.starts_with('.'))
+                .collect()
+        })
+        .unwrap_or_default();
+    owners.sort();
+    owners
+}
+
+/// The history folders `netsift history` lists: the one named, or every owner's when the
+/// default folder holds several (each with its owner's folder name).
+pub fn locate_all(dir: Option<&Path>, owner: Option<&str>) -> Result<Vec<(String, PathBuf)>> {
+    if dir.is_none() && owner.is_none() {
+        let base = base().filter(|b| owners(b).len() > 1);
+        if let Some(base) = base {
+            return Ok(owners(&base).into_iter().map(|o| (o.clone(), base.join(o))).collect());
+        }
+    }
+    let folder = locate(dir, owner)?;
+    let name = folder.file_name().map_or(String::new(), |n| n.to_string_lossy().into_owned());
+    Ok(vec![(name, folder)])
+}
+
 /// The history folder for `netsift history` and `netsift diff`: `--history DIR`, else the
 /// owner's folder under [`base`] (`--owner`, or the only owner there is).
 pub fn locate(dir: Option<&Path>, owner: Option<&str>) -> Result<PathBuf> {
@@ -307,17 +337,7 @@ pub fn locate(dir: Option<&Path>, owner: Option<&str>) -> Result<PathBuf> {
             .ok_or_else(|| Error::Usage(format!("--owner {owner:?} names no profile")))?;
         return Ok(base.join(folder));
     }
-    let mut owners: Vec<String> = std::fs::read_dir(&base)
-        .map(|entries| {
-            entries
-                .flatten()
-                .filter(|e| e.path().is_dir())
-                .map(|e| e.file_name().to_string_lossy().into_owned())
-                .filter(|n| !n.starts_with('.'))
-                .collect()
-        })
-        .unwrap_or_default();
-    owners.sort();
+    let owners = owners(&base);
     match owners.as_slice() {
         [one] => Ok(base.join(one)),
         [] => Err(Error::Usage(format!(
