@@ -214,3 +214,18 @@ fn zips_in_a_folder_are_exports_too_and_the_newest_is_read() {
         stderr(&out)
     );
 }
+
+#[test]
+fn a_zip_read_first_is_named_as_itself_in_the_list() {
+    let dir = TestDir::new("zip-first");
+    dir.zip_folder(&fixture_dir("2024"), "Downloads/Complete_LinkedInDataExport_12-12-2025.zip");
+    dir.copy_fixture("2025", "Downloads/Basic_LinkedInDataExport_09-01-2025");
+    let err = stderr(&dir.run(&["inspect", "Downloads"], 2));
+    assert!(
+        err.contains(
+            "Complete_LinkedInDataExport_12-12-2025.zip — Olive Owner, exported 2025-12-12, 14 \
+             connections (read first)"
+        ),
+        "{err}"
+    );
+}

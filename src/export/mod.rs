@@ -150,7 +150,9 @@ pub struct Export {
     pub profile: Option<Profile>,
     /// Every skipped or repaired row.
     pub diagnostics: Diagnostics,
-    /// The other exports found under the path given, not read (see [`unit`]).
+    /// Which export under the path given this is: its zip or folder (see [`unit`]).
+    pub unit: Unit,
+    /// The other exports found under the path given, not read.
     pub others: Vec<Unit>,
 }
 
@@ -201,7 +203,10 @@ fn read_from(source: &mut Source, unit: &Unit, path: &Path) -> Result<Export> {
         );
         diags.skip(&archive, 0, "unsafe zip entry", msg);
     }
-    let mut r = Reader { source, files: vec![], diags, home: &unit.home };
+    // Folders of other exports: their files are theirs, never named as copies of these.
+    let homes = source.find(CONNECTIONS[0]).into_iter().map(|e| folder(&e.name).to_string());
+    let others: Vec<String> = homes.filter(|h| *h != unit.home).collect();
+    let mut r = Reader { source, files: vec![], diags, home: &unit.home, others };
     let columns = ["First Name", "Last Name", "Connected On"];
     let Some(connections) = r.load(CONNECTIONS, &columns, true, connections::read)? else {
         return Err(Error::NoConnections { path: path.to_path_buf(), searched: 0 });
@@ -238,6 +243,7 @@ fn read_from(source: &mut Source, unit: &Unit, path: &Path) -> Result<Export> {
         recommendations_given: recommendations_given.unwrap_or_default(),
         profile,
         diagnostics,
+        unit: unit.clone(),
         others: vec![],
     })
 }
@@ -248,6 +254,8 @@ struct Reader<'s> {
     diags: Diagnostics,
     /// The export's folder (inside the source): its files are the only ones read.
     home: &'s str,
+    /// The folders of the other exports in the source.
+    others: Vec<String>,
 }
 
 impl Reader<'_> {
@@ -333,13 +341,11 @@ impl Reader<'_> {
     /// folders that hold no export of their own (another export's files are that export's,
     /// reported as a whole by [`read_limited`]).
     fn copies(&self, names: &[&str], used: &str) -> Vec<String> {
-        let unit_homes: Vec<&str> =
-            self.source.find(names::CONNECTIONS[0]).into_iter().map(|e| folder(&e.name)).collect();
         names
             .iter()
             .flat_map(|n| self.source.find(n))
             .filter(|e| e.name != used)
-            .filter(|e| folder(&e.name) == self.home || !unit_homes.contains(&folder(&e.name)))
+            .filter(|e| !self.others.iter().any(|o| o == folder(&e.name)))
             .map(|e| e.name.clone())
             .collect()
     }

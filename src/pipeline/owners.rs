@@ -55,15 +55,7 @@ pub(super) fn one_owner(
 
 /// One export in a list of those found: where, whose, when, how large.
 fn about(export: &export::Export, owner: &people::Owner) -> String {
-    let location = export.files.first().map_or(String::new(), |f| {
-        let home = f.name.rsplit_once('/').map_or("", |(d, _)| d);
-        match export.kind {
-            export::SourceKind::Folder if !home.is_empty() => {
-                export.path.join(home).display().to_string()
-            }
-            _ => export.path.display().to_string(),
-        }
-    });
+    let location = &export.unit;
     let date = export.export_date.map_or("no date in its name".into(), |d| format!("exported {d}"));
     let who = owner.name.as_deref().unwrap_or("owner not named");
     format!("{location} — {who}, {date}, {} connections", export.connections.len())
