@@ -266,6 +266,14 @@ fn an_export_without_messages_says_so_everywhere() {
     assert!(summary["data_gaps"][0].as_str().unwrap().starts_with(said), "{summary}");
     let html = std::fs::read_to_string(dir.path("r/report.html")).unwrap();
     assert!(html.contains(&format!("Note: {said}")));
+    // Nobody is clutter for silence the export cannot show: unknown, and nobody to prune.
+    let tiers = &summary["tiers"];
+    assert_eq!(tiers["clutter"], 0, "{summary}");
+    assert!(tiers["unknown"].as_u64().unwrap() > 0, "{summary}");
+    assert!(csv_rows(&dir.path("r/prune.csv")).is_empty());
+    let unknown =
+        csv_rows(&dir.path("r/scores.csv")).into_iter().filter(|r| r["tier"] == "unknown");
+    assert!(unknown.into_iter().all(|r| r["reasons"].contains("the export holds no messages")));
     // An export with messages has no such note; one scored long after its messages end has
     // another.
     let full = fixture_dir("2024");
@@ -273,11 +281,30 @@ fn an_export_without_messages_says_so_everywhere() {
     let summary: serde_json::Value =
         serde_json::from_slice(&std::fs::read(dir.path("f/summary.json")).unwrap()).unwrap();
     assert_eq!(summary["data_gaps"], serde_json::json!([]));
-    let late = ["analyze", full.to_str().unwrap(), "--out", "l", "-q", "--no-history"];
-    let out = dir.run(&[&late[..], &["--as-of", "2026-06-30"]].concat(), 0);
-    assert!(
-        String::from_utf8_lossy(&out.stdout).contains("note: the messages in this export end on")
+    // One more connection, made after the messages end.
+    let copy = dir.copy_fixture("2024", "late");
+    let connections = copy.join("Connections.csv");
+    let mut text = std::fs::read_to_string(&connections).unwrap();
+    text.push_str(
+        "\nLee,Later,https://www.linkedin.com/in/lee-later,,Globex,Analyst,01 Jun 2025\n",
     );
+    std::fs::write(&connections, text).unwrap();
+    let late = ["analyze", "late", "--out", "l", "-q", "--no-history"];
+    let out = dir.run(&[&late[..], &["--as-of", "2026-06-30"]].concat(), 0);
+    let text = String::from_utf8_lossy(&out.stdout).into_owned();
+    let end = text.split("note: the messages in this export end on ").nth(1).expect(&text);
+    let end = &end[..10];
+    // Connected after the messages end and silent: unknown; before: judged as ever.
+    let rows = csv_rows(&dir.path("l/scores.csv"));
+    let after = |r: &std::collections::HashMap<String, String>| r["connected_on"].as_str() > end;
+    for r in &rows {
+        match r["tier"].as_str() {
+            "unknown" => assert!(after(r), "{r:?} connected before {end}"),
+            "clutter" => assert!(!after(r) || r["tags"].contains("prune"), "{r:?} after {end}"),
+            _ => {}
+        }
+    }
+    assert!(rows.iter().any(|r| r["tier"] == "unknown"), "the fixture has late connections");
 }
 
 #[test]
@@ -296,4 +323,133 @@ fn fewer_to_prune_than_clutter_is_explained() {
         )),
         "{text}"
     );
+}
+
+/// The era fixtures and the bundled sample (with its notes), each with the arguments that
+/// analyse it.
+fn every_export() -> Vec<(String, Vec<String>)> {
+    let mut all: Vec<(String, Vec<String>)> = ERAS
+        .iter()
+        .map(|era| (era.to_string(), vec![fixture_dir(era).to_str().unwrap().to_string()]))
+        .collect();
+    let sample = [crate::util::SAMPLE_ZIP, "--notes", crate::util::SAMPLE_NOTES];
+    all.push(("sample".into(), sample.map(String::from).to_vec()));
+    all
+}
+
+/// The number after `label` in `text` (`"prune 174"` → 174), when it is there.
+fn number_after(text: &str, label: &str) -> Option<u64> {
+    let rest = &text[text.find(label)? + label.len()..];
+    let digits: String = rest.trim_start().chars().take_while(char::is_ascii_digit).collect();
+    digits.parse().ok()
+}
+
+#[test]
+fn every_figure_agrees_across_outputs_on_every_era() {
+    let dir = TestDir::new("report-agree");
+    for (name, input) in every_export() {
+        let out = format!("r-{name}");
+        let mut args: Vec<&str> = vec!["analyze"];
+        args.extend(input.iter().map(String::as_str));
+        args.extend(["--out", &out, "--no-history"]);
+        let stdout = crate::util::stdout(&dir.run(&args, 0));
+        let read =
+            |file: &str| std::fs::read_to_string(dir.path(&format!("{out}/{file}"))).unwrap();
+        let summary: serde_json::Value = serde_json::from_str(&read("summary.json")).unwrap();
+        let html = read("report.html");
+        let scores = csv_rows(&dir.path(&format!("{out}/scores.csv")));
+        let n = summary["connections"].as_u64().unwrap();
+        assert_eq!(scores.len() as u64, n, "{name}: scores.csv");
+        assert_eq!(number_after(&stdout, ": "), Some(n), "{name}: {stdout}");
+        for (tier, count) in summary["tiers"].as_object().unwrap() {
+            let count = count.as_u64().unwrap();
+            let rows = scores.iter().filter(|r| &r["tier"] == tier).count() as u64;
+            assert_eq!(rows, count, "{name}: {tier} in scores.csv");
+            let line = stdout.lines().find(|l| l.starts_with("core ")).unwrap();
+            let said = number_after(line, &format!("{tier} "));
+            assert_eq!(said.unwrap_or(0), count, "{name}: {tier} on stdout:\n{stdout}");
+            let chip =
+                format!("<span class=\"chip tier-{tier}\">{tier}</span></td><td class=\"num\">");
+            assert_eq!(
+                number_after(&html, &chip).unwrap_or(0),
+                count,
+                "{name}: {tier} in the page"
+            );
+        }
+        let actions = &summary["actions"];
+        let listed = |file: &str| csv_rows(&dir.path(&format!("{out}/{file}")));
+        let due =
+            listed("followup.csv").iter().filter(|r| !r["overdue_days"].starts_with('-')).count();
+        for (key, file, on_stdout, in_page, count) in [
+            ("prune", "prune.csv", "prune", "<h3>Prune", listed("prune.csv").len()),
+            ("reconnect", "reconnect.csv", "reconnect with", "<h3>Reconnect with", 0),
+            ("welcome", "welcome.csv", "welcome", "<h3>Welcome", listed("welcome.csv").len()),
+            ("followup_overdue", "followup.csv", "follow up with", "<h3>Follow up with", due),
+        ] {
+            let value = actions[key].as_u64().unwrap();
+            let rows = if key == "reconnect" { listed(file).len() } else { count };
+            assert_eq!(rows as u64, value, "{name}: {file} against summary.json's {key}");
+            let todo = stdout.lines().find(|l| l.starts_with("to do:")).unwrap();
+            assert_eq!(number_after(todo, on_stdout), Some(value), "{name}: {key} on stdout");
+            assert_eq!(number_after(&html, in_page), Some(value), "{name}: {key} in the page");
+        }
+        let kpi = |label: &str| {
+            let at = html.find(&format!("<div class=\"label\">{label}</div>")).unwrap();
+            let value = &html[..at].rsplit("<div class=\"value\">").next().unwrap();
+            value.split('<').next().unwrap().trim().to_string()
+        };
+        assert_eq!(kpi("to prune"), actions["prune"].to_string(), "{name}: the page's headline");
+        assert_eq!(kpi("connections"), n.to_string(), "{name}");
+        let layers = &summary["layers"];
+        let [a, b, c, d] = ["support", "sympathy", "affinity", "active"].map(|k| &layers[k]);
+        let line = format!("layers: {a} support, {b} sympathy, {c} affinity, {d} active");
+        assert!(stdout.contains(&line), "{name}: {stdout}");
+        let title = format!("Your layers: {a} / {b} / {c} / {d}");
+        assert!(read("charts/layers.svg").contains(&title), "{name}: the layers chart");
+        let living = summary["tiers"]["core"].as_u64().unwrap()
+            + summary["tiers"]["active"].as_u64().unwrap();
+        let title = format!("{living} of {n} connections are living relationships");
+        assert!(read("charts/tiers.svg").contains(&title), "{name}: the tiers chart");
+        let lived = ["core", "active", "dormant"].map(|t| summary["tiers"][t].as_u64().unwrap());
+        assert!(
+            d.as_u64().unwrap() <= lived.iter().sum(),
+            "{name}: a layer holds relationships only"
+        );
+    }
+}
+
+#[test]
+fn tiers_reasons_and_lists_never_contradict_on_every_era() {
+    let dir = TestDir::new("report-contradict");
+    for (name, input) in every_export() {
+        let out = format!("r-{name}");
+        let mut args: Vec<&str> = vec!["analyze"];
+        args.extend(input.iter().map(String::as_str));
+        args.extend(["--out", &out, "--no-history", "-q"]);
+        dir.run(&args, 0);
+        for r in csv_rows(&dir.path(&format!("{out}/scores.csv"))) {
+            let (tier, why) = (r["tier"].as_str(), r["reasons"].as_str());
+            let says = |words: &str| why.contains(words);
+            let lived = matches!(tier, "core" | "active" | "dormant");
+            // Two-way is what the three living tiers share; no other tier may claim it.
+            if !lived {
+                assert!(
+                    !says("both ways") && !says("last two-way exchange"),
+                    "{name}: {tier}: {why}"
+                );
+            } else {
+                assert!(
+                    !says("nothing exchanged") && !says("never an answer"),
+                    "{name}: {tier}: {why}"
+                );
+            }
+            if matches!(tier, "clutter" | "unknown") && !r["tags"].contains("prune") {
+                // Your own outreach is contact you wanted: weak, never clutter.
+                assert!(!says("sent, never answered"), "{name}: {tier}: {why}");
+            }
+            assert_eq!(tier == "unknown", says("cannot tell"), "{name}: {tier}: {why}");
+        }
+        let html = std::fs::read_to_string(dir.path(&format!("{out}/report.html"))).unwrap();
+        assert!(!html.contains("Never exchanged anything"), "{name}: the prune list's lead");
+    }
 }

@@ -205,7 +205,15 @@ fn formulas_in_the_export_are_neutralised_in_every_csv() {
         "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n\
 =HYPERLINK(\"http://x\"),+Eve,https://www.linkedin.com/in/eve,,-2+3,@SUM(A1),01 Jan 2020",
     );
-    dir.run(&["analyze", "e", "--out", "r", "--as-of", "2026-01-01", "-q"], 0);
+    // Without messages no one is clutter for silence: the owner's tag puts Eve on the list.
+    dir.create(
+        "notes.csv",
+        "date,person,kind,direction,tags,note\n2025-01-01,https://www.linkedin.com/in/eve,other,mutual,prune,\n",
+    );
+    dir.run(
+        &["analyze", "e", "--notes", "notes.csv", "--out", "r", "--as-of", "2026-01-01", "-q"],
+        0,
+    );
     let text = std::fs::read_to_string(dir.path("r/scores.csv")).unwrap();
     assert!(text.contains("\"'=HYPERLINK(\"\"http://x\"\") +Eve\""), "{text}");
     assert!(text.contains(",'-2+3,'@SUM(A1),"), "{text}");

@@ -99,6 +99,9 @@ impl TestDir {
 pub const SAMPLE_ZIP: &str =
     concat!(env!("CARGO_MANIFEST_DIR"), "/sample-data/Complete_LinkedInDataExport_11-20-2026.zip");
 
+/// The bundled sample's notes.
+pub const SAMPLE_NOTES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/sample-data/notes.csv");
+
 /// The folder of one era's fixture export.
 pub fn fixture_dir(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-data/fixtures").join(name)

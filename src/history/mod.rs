@@ -387,12 +387,15 @@ pub fn list(runs: &[Run]) -> Listing {
     )
 }
 
-/// The runs as a table for stdout.
+/// The runs as a table for stdout; the `unknown` column only where a run has such connections.
 impl std::fmt::Display for Listing {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let unknown = self.0.iter().any(|l| l.tiers.unknown > 0);
+        let extra =
+            |n: &dyn std::fmt::Display| if unknown { format!(" {n:>7}") } else { String::new() };
         writeln!(
             f,
-            "{:<10}  {:>11}  {:>5} {:>6} {:>7} {:>5} {:>4} {:>7}  {:>7}  run",
+            "{:<10}  {:>11}  {:>5} {:>6} {:>7} {:>5} {:>4} {:>7}{}  {:>7}  run",
             "as of",
             "connections",
             "core",
@@ -401,13 +404,14 @@ impl std::fmt::Display for Listing {
             "weak",
             "new",
             "clutter",
+            extra(&"unknown"),
             "two-way"
         )?;
         for l in &self.0 {
             let t = &l.tiers;
             writeln!(
                 f,
-                "{:<10}  {:>11}  {:>5} {:>6} {:>7} {:>5} {:>4} {:>7}  {:>6.0}%  {}",
+                "{:<10}  {:>11}  {:>5} {:>6} {:>7} {:>5} {:>4} {:>7}{}  {:>6.0}%  {}",
                 l.as_of.to_string(),
                 l.connections,
                 t.core,
@@ -416,6 +420,7 @@ impl std::fmt::Display for Listing {
                 t.weak,
                 t.new,
                 t.clutter,
+                extra(&t.unknown),
                 100.0 * l.quality_ratio,
                 l.id
             )?;

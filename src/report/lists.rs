@@ -502,6 +502,9 @@ pub fn welcome(a: &Analysis<'_>, rows: &[ScoreRow]) -> Vec<WelcomeRow> {
 /// A row of followup.csv: when to be in touch next with a living relationship.
 #[derive(Clone, Debug, Serialize)]
 pub struct Followup {
+    /// The row of Connections.csv (not written).
+    #[serde(skip)]
+    pub connection: usize,
     /// Profile URL.
     pub profile_url: String,
     /// Name.
@@ -539,6 +542,7 @@ pub fn followups(a: &Analysis<'_>) -> Vec<Followup> {
         list.push((
             next,
             Followup {
+                connection: s.connection,
                 profile_url: safe(&url),
                 name: safe(&c.full_name()),
                 tier: s.tier.name(),

@@ -81,16 +81,9 @@ pub fn write(analysis: &Analysis<'_>, dir: &Path, past: &Past) -> Result<Written
     let stage = |path: &Path, bytes: &[u8]| out.write(path, bytes);
     let rows: Vec<lists::ScoreRow> =
         analysis.scored.par_iter().map(|s| lists::ScoreRow::new(analysis, s)).collect();
-    let (prune, reconnect) = (lists::prune(analysis, &rows), lists::reconnect(&rows));
-    let (welcome, followup) = (lists::welcome(analysis, &rows), followups(analysis));
-    let actions = summary::Actions {
-        prune: prune.len(),
-        reconnect: reconnect.len(),
-        welcome: welcome.len(),
-        followup: followup.len(),
-        followup_overdue: followup.iter().filter(|f| f.overdue_days >= 0).count(),
-    };
-    let summary = Summary { actions, ..Summary::new(analysis) };
+    let made = Lists::new(analysis, &rows);
+    let Lists { prune, reconnect, welcome, followup } = &made;
+    let summary = Summary { actions: made.actions(), ..Summary::new(analysis) };
     // The tables, the graph files and the pages, each on whichever thread is free.
     let scores_csv = || {
         let csv: Vec<lists::ScoreCsv<'_>> = rows.iter().map(lists::ScoreRow::csv).collect();
@@ -102,10 +95,10 @@ pub fn write(analysis: &Analysis<'_>, dir: &Path, past: &Past) -> Result<Written
         stage(&dir.join("scores.json"), &json)
     };
     let lists = || -> Result<()> {
-        write_csv(&out, &dir.join("prune.csv"), &prune, lists::PRUNE)?;
-        write_csv(&out, &dir.join("reconnect.csv"), &reconnect, lists::RECONNECT)?;
-        write_csv(&out, &dir.join("welcome.csv"), &welcome, lists::WELCOME)?;
-        write_csv(&out, &dir.join("followup.csv"), &followup, lists::FOLLOWUP)?;
+        write_csv(&out, &dir.join("prune.csv"), prune, lists::PRUNE)?;
+        write_csv(&out, &dir.join("reconnect.csv"), reconnect, lists::RECONNECT)?;
+        write_csv(&out, &dir.join("welcome.csv"), welcome, lists::WELCOME)?;
+        write_csv(&out, &dir.join("followup.csv"), followup, lists::FOLLOWUP)?;
         let json = serde_json::to_vec_pretty(&summary)
             .map_err(|e| Error::io(dir.join("summary.json"), e.into()))?;
         stage(&dir.join("summary.json"), &json)
@@ -124,7 +117,7 @@ pub fn write(analysis: &Analysis<'_>, dir: &Path, past: &Past) -> Result<Written
         [&scores_csv, &scores_json, &graph_json, &graphml, &lists];
     let (tables, pages) = rayon::join(
         || tasks.par_iter().try_for_each(|task| task()),
-        || pages(analysis, (dir, &out), past, &summary, (&prune, &reconnect, &welcome)),
+        || pages(analysis, (dir, &out), past, &summary, &made),
     );
     tables?;
     let (snapshot, since) = pages?;
@@ -132,8 +125,40 @@ pub fn write(analysis: &Analysis<'_>, dir: &Path, past: &Past) -> Result<Written
     Ok(Written { summary, snapshot, since })
 }
 
-/// The action lists the page shows.
-type Lists<'l> = (&'l [lists::PruneRow], &'l [lists::ReconnectRow], &'l [lists::WelcomeRow]);
+/// The action lists, as written: the page and the poster show their first rows.
+pub struct Lists {
+    /// prune.csv.
+    pub prune: Vec<lists::PruneRow>,
+    /// reconnect.csv.
+    pub reconnect: Vec<lists::ReconnectRow>,
+    /// welcome.csv.
+    pub welcome: Vec<lists::WelcomeRow>,
+    /// followup.csv.
+    pub followup: Vec<lists::Followup>,
+}
+
+impl Lists {
+    /// The lists of an analysis, from its scored rows.
+    fn new(analysis: &Analysis<'_>, rows: &[lists::ScoreRow]) -> Lists {
+        Lists {
+            prune: lists::prune(analysis, rows),
+            reconnect: lists::reconnect(rows),
+            welcome: lists::welcome(analysis, rows),
+            followup: followups(analysis),
+        }
+    }
+
+    /// Their lengths, as the summary, stdout and the page give them.
+    fn actions(&self) -> summary::Actions {
+        summary::Actions {
+            prune: self.prune.len(),
+            reconnect: self.reconnect.len(),
+            welcome: self.welcome.len(),
+            followup: self.followup.len(),
+            followup_overdue: self.followup.iter().filter(|f| f.overdue_days >= 0).count(),
+        }
+    }
+}
 
 /// This run's snapshot and the changes since the last, then the charts, `report.png` and
 /// `report.html`.
@@ -142,14 +167,14 @@ fn pages(
     (dir, out): (&Path, &Staged),
     past: &Past,
     summary: &Summary,
-    (prune, reconnect, welcome): Lists<'_>,
+    lists: &Lists,
 ) -> Result<(crate::history::Snapshot, Option<crate::history::Diff>)> {
-    let pruned: Vec<usize> = prune.iter().map(|p| p.connection).collect();
+    let pruned: Vec<usize> = lists.prune.iter().map(|p| p.connection).collect();
     let snapshot = kept::snapshot(analysis, summary, &pruned);
     let since = past.previous.as_ref().map(|(day, rows)| {
         crate::history::Diff::between(*day, rows, snapshot.meta.as_of, &snapshot.rows)
     });
-    let mut view = view::View::new(analysis, summary, prune, reconnect, welcome);
+    let mut view = view::View::new(analysis, summary, lists);
     view.since = since.as_ref().map(view::Since::new);
     let mut data = charts::ChartData::new(analysis, summary);
     if !past.trend.is_empty() {

@@ -8,7 +8,7 @@ use crate::export::Direction;
 use crate::features::Welcome;
 use crate::interactions::{Channel, Flow};
 use crate::notes::{Kind, NoteDirection};
-use crate::score::TierCounts;
+use crate::score::{Coverage, Tier, TierCounts};
 
 /// The KPIs of one analysis.
 #[derive(Clone, Debug, Serialize)]
@@ -190,8 +190,14 @@ impl std::fmt::Display for Headline<'_> {
         }
         writeln!(
             f,
-            "core {}  active {}  dormant {}  weak {}  new {}  clutter {}",
-            t.core, t.active, t.dormant, t.weak, t.new, t.clutter
+            "core {}  active {}  dormant {}  weak {}  new {}  clutter {}{}",
+            t.core,
+            t.active,
+            t.dormant,
+            t.weak,
+            t.new,
+            t.clutter,
+            if t.unknown > 0 { format!("  unknown {}", t.unknown) } else { String::new() }
         )?;
         writeln!(
             f,
@@ -226,30 +232,27 @@ impl std::fmt::Display for Headline<'_> {
     }
 }
 
-/// Messages that end this many days before the day scored are taken to be cut short.
-const MESSAGES_CUT_SHORT_DAYS: i64 = 180;
-
 /// What the export does not hold that the tiers need: without messages netsift cannot tell a
 /// friend from a stranger, and anyone connected after the messages end looks silent.
 fn data_gaps(a: &Analysis<'_>) -> Vec<String> {
-    let Some(last) = a.export.messages.rows.iter().map(|m| m.time.as_second()).max() else {
-        return vec![
+    match crate::score::coverage(a.export, a.as_of) {
+        Coverage::Full => vec![],
+        Coverage::NoMessages => vec![
             "this export holds no messages: without them netsift cannot tell a friend from a \
-             stranger, so 'clutter' here only means that nothing else in the export (invitations, \
-             endorsements, recommendations, your notes) shows contact; request LinkedIn's \
-             complete archive (Settings → Data privacy → Get a copy of your data)"
+             stranger, so no one is called clutter for silence alone ('unknown' instead): only \
+             what the export does show (invitations, endorsements, recommendations, your notes) \
+             counts; request LinkedIn's complete archive (Settings → Data privacy → Get a copy \
+             of your data)"
                 .into(),
-        ];
-    };
-    let days = (a.as_of - last) / 86_400;
-    if days <= MESSAGES_CUT_SHORT_DAYS {
-        return vec![];
+        ],
+        Coverage::EndsAt(last) => vec![format!(
+            "the messages in this export end on {}, {} days before the day scored: contact since \
+             then is not in the export, so anyone connected after that day who shows no other \
+             contact is 'unknown', not clutter",
+            date(Some(last)),
+            (a.as_of - last) / 86_400
+        )],
     }
-    vec![format!(
-        "the messages in this export end on {}, {days} days before the day scored: contact since \
-         then is not in the export, so anyone connected after that day looks silent",
-        date(Some(last))
-    )]
 }
 
 /// The Dunbar layers, the connections ever two-way and the welcomes, counted over every
@@ -265,10 +268,13 @@ fn per_connection(a: &Analysis<'_>) -> (LayerCounts, usize, Welcomes) {
     };
     let (mut two_way, mut sent, mut answered) = (0, 0, 0);
     for s in a.scored {
-        layers.support += usize::from(s.score >= l.support);
-        layers.sympathy += usize::from(s.score >= l.sympathy);
-        layers.affinity += usize::from(s.score >= l.affinity);
-        layers.active += usize::from(s.score >= l.active);
+        // A layer holds relationships: a tie never two-way is in none, whatever its score.
+        let lived = matches!(s.tier, Tier::Core | Tier::Active | Tier::Dormant);
+        let within = |floor: f64| usize::from(lived && s.score >= floor);
+        layers.support += within(l.support);
+        layers.sympathy += within(l.sympathy);
+        layers.affinity += within(l.affinity);
+        layers.active += within(l.active);
         let f = &a.features[s.connection];
         two_way += usize::from(f.two_way());
         sent += usize::from(f.welcome != Welcome::None);

@@ -5,8 +5,8 @@
 
 use serde::Serialize;
 
-use super::lists::{PruneRow, ReconnectRow, WelcomeRow};
-use super::{Analysis, Summary};
+use super::lists::Followup;
+use super::{Analysis, Lists, Summary};
 use crate::score::{Scored, Tier};
 
 /// Rows of each action list the report shows (the CSV files hold them all).
@@ -324,8 +324,9 @@ fn actions(
     a: &Analysis<'_>,
     summary: &Summary,
     by_connection: &[Option<&Scored>],
-    (prune, reconnect, welcome): (&[PruneRow], &[ReconnectRow], &[WelcomeRow]),
+    lists: &Lists,
 ) -> Vec<ActionList> {
+    let Lists { prune, reconnect, welcome, followup } = lists;
     let item = |connection: usize, detail: String| {
         let c = &a.export.connections[connection];
         let role = match (c.position.is_empty(), c.company.is_empty()) {
@@ -364,7 +365,7 @@ fn actions(
         ActionList {
             key: "prune",
             title: format!("Prune {}", prune.len()),
-            lead: "Never exchanged anything, or only their unanswered pitches; nobody tagged keep."
+            lead: "Nothing exchanged with you directly, or only their unanswered pitches; nobody tagged keep."
                 .into(),
             total: prune.len(),
             items: prune
@@ -373,7 +374,41 @@ fn actions(
                 .map(|r| item(r.connection, reasons(r.connection)))
                 .collect(),
         },
+        follow_up(followup, summary.actions.followup_overdue, item),
     ]
+}
+
+/// The follow-ups due now (on or past their date), longest overdue first.
+fn follow_up(
+    followup: &[Followup],
+    due: usize,
+    item: impl Fn(usize, String) -> Item,
+) -> ActionList {
+    let when = |f: &Followup| match f.overdue_days {
+        0 => format!("due today, every {} days", f.cadence_days),
+        n => format!(
+            "due {} ({} overdue), every {} days",
+            f.next_contact,
+            plural(n.unsigned_abs() as usize, "day"),
+            f.cadence_days
+        ),
+    };
+    ActionList {
+        key: "followup",
+        title: format!("Follow up with {due} now"),
+        lead: format!(
+            "Living relationships due for contact by their own rhythm or their tag's cadence, \
+             longest overdue first; followup.csv holds the whole plan ({} dated).",
+            followup.len()
+        ),
+        total: due,
+        items: followup
+            .iter()
+            .filter(|f| f.overdue_days >= 0)
+            .take(LIST_ROWS)
+            .map(|f| item(f.connection, when(f)))
+            .collect(),
+    }
 }
 
 fn pct(part: impl Into<u64>, whole: impl Into<u64>) -> String {
@@ -418,13 +453,7 @@ fn connected_ago(days: &str) -> String {
 
 impl View {
     /// The view of an analysis and its action lists.
-    pub fn new(
-        a: &Analysis<'_>,
-        summary: &Summary,
-        prune: &[PruneRow],
-        reconnect: &[ReconnectRow],
-        welcome: &[WelcomeRow],
-    ) -> View {
+    pub fn new(a: &Analysis<'_>, summary: &Summary, lists: &Lists) -> View {
         let mut by_connection: Vec<Option<&Scored>> = vec![None; a.export.connections.len()];
         for s in a.scored {
             by_connection[s.connection] = Some(s);
@@ -440,6 +469,7 @@ impl View {
             kpis: kpis(summary),
             tiers: Tier::ALL
                 .iter()
+                .filter(|&&tier| tier != Tier::Unknown || t[tier] > 0)
                 .map(|&tier| TierCount {
                     name: tier.name(),
                     count: t[tier],
@@ -447,7 +477,7 @@ impl View {
                 })
                 .collect(),
             three_is: three_is(summary),
-            actions: actions(a, summary, &by_connection, (prune, reconnect, welcome)),
+            actions: actions(a, summary, &by_connection, lists),
             communities: communities(a, &by_connection),
             brokers: brokers(a),
             table: a.scored.iter().map(|s| table_row(a, s)).collect(),

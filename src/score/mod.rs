@@ -13,7 +13,7 @@ use jiff::civil::Date;
 use rayon::prelude::*;
 use serde::Serialize;
 
-pub use tier::{Tier, TierCounts};
+pub use tier::{Coverage, Tier, TierCounts};
 
 use crate::export::Export;
 use crate::features::{Features, midnight};
@@ -129,12 +129,14 @@ pub fn score_all(
     let chance = chance::learn(interactions, &over_time, &moments, &learn_from, model);
     // Connections made after the moment of scoring were not connections then.
     let connected = |i: usize| connected_at(i).is_none_or(|d| d <= as_of);
+    let coverage = coverage(export, as_of);
     (0..export.connections.len())
         .into_par_iter()
         .filter(|&i| !people.persons[i].is_owner && connected(i))
         .map(|i| {
             let vitality = over_time[person(i)].last().copied().flatten();
-            let tie = Tie { features: &features[i], vitality, chance: &chance, tags: &tags[i] };
+            let tie =
+                Tie { features: &features[i], vitality, chance: &chance, tags: &tags[i], coverage };
             score_one(export, i, tie, model, as_of)
         })
         .collect()
@@ -146,10 +148,19 @@ struct Tie<'a> {
     vitality: Option<f64>,
     chance: &'a Chance,
     tags: &'a [String],
+    coverage: Coverage,
+}
+
+/// What the export's messages cover, scored at `as_of`: the one judgement behind the `unknown`
+/// tier and the summary's data gaps.
+pub fn coverage(export: &Export, as_of: i64) -> Coverage {
+    let last =
+        export.messages.rows.iter().map(|m| m.time.as_second()).filter(|&t| t <= as_of).max();
+    Coverage::of(last, as_of)
 }
 
 fn score_one(export: &Export, i: usize, tie: Tie<'_>, model: &Model, as_of: i64) -> Scored {
-    let Tie { features: f, vitality, chance, tags } = tie;
+    let Tie { features: f, vitality, chance, tags, coverage } = tie;
     let connection = &export.connections[i];
     let components = components(f, model, as_of);
     let score = vitality.map_or(0.0, |v| vitality::score(v, model));
@@ -157,8 +168,9 @@ fn score_one(export: &Export, i: usize, tie: Tie<'_>, model: &Model, as_of: i64)
     let connected = connection.connected_on.and_then(midnight);
     let keep = tags.iter().any(|t| t == "keep");
     let prune = tags.iter().any(|t| t == "prune");
-    let tier = tier::tier(f, &components, score, connected, prune, model, as_of);
-    let mut reasons = reasons::reasons(f, tier, connected, keep, prune, as_of);
+    let moment = tier::Moment { connected, prune, as_of, coverage };
+    let tier = tier::tier(f, &components, score, moment, model);
+    let mut reasons = reasons::reasons(f, tier, moment, keep);
     reasons.push(reasons::chance(p_contact, model.chance.horizon_days));
     Scored {
         connection: i,

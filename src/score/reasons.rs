@@ -1,19 +1,14 @@
 //! The reasons for a score and tier, in plain words: "14 messages both ways, last 50 days
 //! ago; call in September 2026 (notes)".
 
+use super::tier::{Coverage, Moment};
 use super::{DAY, Tier, day_of};
 use crate::features::{Features, Welcome};
 use crate::interactions::Flow;
 
 /// The reasons, most telling first.
-pub fn reasons(
-    f: &Features,
-    tier: Tier,
-    connected: Option<i64>,
-    keep: bool,
-    prune: bool,
-    as_of: i64,
-) -> Vec<String> {
+pub fn reasons(f: &Features, tier: Tier, at: Moment, keep: bool) -> Vec<String> {
+    let Moment { connected, prune, as_of, coverage } = at;
     let mut out = Vec::new();
     let ago = |t: i64| ago((as_of - t).max(0) as f64 / DAY);
     out.extend(exchanged(f));
@@ -29,6 +24,15 @@ pub fn reasons(
             None => out.push("nothing exchanged".into()),
         }
     }
+    if tier == Tier::Unknown {
+        out.push(match coverage {
+            Coverage::EndsAt(last) => format!(
+                "the export's messages end {}, before you connected: cannot tell",
+                ago(last)
+            ),
+            _ => "the export holds no messages: cannot tell".into(),
+        });
+    }
     if keep {
         out.push("tagged keep: never suggested for pruning".into());
     }
@@ -38,13 +42,18 @@ pub fn reasons(
     out
 }
 
-/// The messages exchanged person to person, and which ways they went.
+/// The messages exchanged person to person, and which ways they went: "both ways" only where
+/// the tie ever lived (an answer, a mutual or a deep contact: the tiers' two-way).
 fn exchanged(f: &Features) -> Option<String> {
     let (sent, received) = (f.messages_sent - f.group_sent, f.messages_received - f.group_received);
     match (sent, received) {
         (0, 0) => None,
         (s, 0) => Some(format!("{} sent, never answered", plural(s, "message"))),
         (0, r) => Some(format!("{} from them, never answered", plural(r, "message"))),
+        (s, r) if f.last_living.is_none() => Some(format!(
+            "{} ({s} sent, {r} received), never an answer to each other",
+            plural(s + r, "message")
+        )),
         _ => Some(format!(
             "{} both ways ({} sent, {} received)",
             plural(sent + received, "message"),

@@ -1,7 +1,9 @@
 //! Tiers (DESIGN.md): `core` close, two-way, recent; `active` two-way within the year; `dormant`
 //! a real relationship gone quiet; `weak` some contact, never two-way or deep (the owner's own
 //! unanswered outreach lands here); `new` connected recently, nothing exchanged yet; `clutter`
-//! never exchanged anything, or only their unanswered pitches.
+//! never exchanged anything, or only their unanswered pitches; `unknown` nothing in the export
+//! shows contact, but the export cannot show it either (it holds no messages, or they end before
+//! the connection was made): netsift never calls anyone clutter for lack of data.
 
 use serde::{Deserialize, Serialize};
 
@@ -25,12 +27,22 @@ pub enum Tier {
     New,
     /// Nothing exchanged, or only their unanswered pitches: prune.
     Clutter,
+    /// Nothing in the export shows contact, but the export holds no messages for the time since
+    /// they connected: cannot tell.
+    Unknown,
 }
 
 impl Tier {
     /// Every tier, closest first.
-    pub const ALL: [Tier; 6] =
-        [Tier::Core, Tier::Active, Tier::Dormant, Tier::Weak, Tier::New, Tier::Clutter];
+    pub const ALL: [Tier; 7] = [
+        Tier::Core,
+        Tier::Active,
+        Tier::Dormant,
+        Tier::Weak,
+        Tier::New,
+        Tier::Clutter,
+        Tier::Unknown,
+    ];
 
     /// Its name in the outputs.
     pub fn name(self) -> &'static str {
@@ -41,6 +53,7 @@ impl Tier {
             Tier::Weak => "weak",
             Tier::New => "new",
             Tier::Clutter => "clutter",
+            Tier::Unknown => "unknown",
         }
     }
 
@@ -77,6 +90,10 @@ pub struct TierCounts {
     pub new: u64,
     /// Nothing exchanged.
     pub clutter: u64,
+    /// Cannot tell: the export holds no messages for their time (absent from histories written
+    /// before the tier existed).
+    #[serde(default)]
+    pub unknown: u64,
 }
 
 impl TierCounts {
@@ -97,6 +114,7 @@ impl TierCounts {
             Tier::Weak => &mut self.weak,
             Tier::New => &mut self.new,
             Tier::Clutter => &mut self.clutter,
+            Tier::Unknown => &mut self.unknown,
         }
     }
 
@@ -106,7 +124,7 @@ impl TierCounts {
     }
 
     /// The counts closest tier first, as [`Tier::ALL`] orders them.
-    pub fn closest_first(&self) -> [u64; 6] {
+    pub fn closest_first(&self) -> [u64; 7] {
         Tier::ALL.map(|t| self[t])
     }
 }
@@ -122,20 +140,54 @@ impl std::ops::Index<Tier> for TierCounts {
             Tier::Weak => &self.weak,
             Tier::New => &self.new,
             Tier::Clutter => &self.clutter,
+            Tier::Unknown => &self.unknown,
+        }
+    }
+}
+
+/// What the export can show of a connection's contact: its messages, and the day they end.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Coverage {
+    /// The export holds no messages at all.
+    NoMessages,
+    /// The messages end on this moment (seconds), long before the day scored
+    /// ([`Coverage::CUT_SHORT_DAYS`]): a connection made after it was never in view.
+    EndsAt(i64),
+    /// The messages run up to the day scored.
+    Full,
+}
+
+impl Coverage {
+    /// Messages that end this many days before the day scored are taken to be cut short.
+    pub const CUT_SHORT_DAYS: i64 = 180;
+
+    /// The coverage of messages whose last one was at `last` (seconds), scored at `as_of`.
+    pub fn of(last: Option<i64>, as_of: i64) -> Coverage {
+        match last {
+            None => Coverage::NoMessages,
+            Some(last) if (as_of - last) / 86_400 > Coverage::CUT_SHORT_DAYS => {
+                Coverage::EndsAt(last)
+            }
+            Some(_) => Coverage::Full,
+        }
+    }
+
+    /// Whether silence from a connection made at `connected` says nothing: no messages, or
+    /// none since before they connected (an unknown day counts as before).
+    pub fn blind(self, connected: Option<i64>) -> bool {
+        match self {
+            Coverage::NoMessages => true,
+            Coverage::EndsAt(last) => connected.is_some_and(|at| at > last),
+            Coverage::Full => false,
         }
     }
 }
 
 /// The tier of a connection; `connected` is the day connected (seconds), `prune` the tag.
-pub fn tier(
-    f: &Features,
-    c: &Components,
-    score: f64,
-    connected: Option<i64>,
-    prune: bool,
-    model: &Model,
-    as_of: i64,
-) -> Tier {
+/// Where the export would show nothing and `coverage` says it could not have, the connection
+/// is `unknown`, never `clutter`.
+pub fn tier(f: &Features, c: &Components, score: f64, at: Moment, model: &Model) -> Tier {
+    let Moment { connected, prune, as_of, coverage } = at;
     if prune {
         return Tier::Clutter;
     }
@@ -159,9 +211,25 @@ pub fn tier(
     let group_both_ways = f.group_sent > 0 && f.group_received > 0;
     if f.sent > 0 || f.mutual > 0 || f.they_gave || group_both_ways {
         Tier::Weak
+    } else if coverage.blind(connected) {
+        Tier::Unknown
     } else {
         Tier::Clutter
     }
+}
+
+/// When and how a connection is tiered: the day connected (seconds), the `prune` tag, the day
+/// scored and what the export's messages cover.
+#[derive(Clone, Copy, Debug)]
+pub struct Moment {
+    /// The day connected, when known.
+    pub connected: Option<i64>,
+    /// Tagged `prune` in the notes.
+    pub prune: bool,
+    /// The day scored.
+    pub as_of: i64,
+    /// What the messages cover.
+    pub coverage: Coverage,
 }
 
 fn deep(f: &Features) -> bool {

@@ -29,7 +29,7 @@ pub struct ChartData {
     pub tiers: TierCounts,
     /// Connections added per quarter, by today's tier: `(year, quarter 1–4, counts)`, every
     /// quarter from the first connection to the moment of scoring.
-    pub growth: Vec<(i16, u8, [usize; 6])>,
+    pub growth: Vec<(i16, u8, [usize; Tier::ALL.len()])>,
     /// Connections whose date of connecting is unknown (not in `growth`).
     pub undated: usize,
     /// Connections in each [`SILENCE`] bucket, then those never in contact.
@@ -106,17 +106,20 @@ impl ChartData {
 }
 
 /// Counts per quarter and tier, every quarter from the first to `until` (or the last dated).
-fn quarters(dated: &[(Date, Tier)], until: Option<Date>) -> Vec<(i16, u8, [usize; 6])> {
+fn quarters(
+    dated: &[(Date, Tier)],
+    until: Option<Date>,
+) -> Vec<(i16, u8, [usize; Tier::ALL.len()])> {
     let quarter = |d: Date| (d.year(), ((d.month() - 1) / 3 + 1) as u8);
     let Some(first) = dated.iter().map(|&(d, _)| quarter(d)).min() else { return Vec::new() };
     let last = dated.iter().map(|&(d, _)| quarter(d)).chain(until.map(quarter)).max();
     let last = last.unwrap_or(first);
     let index = |(y, q): (i16, u8)| (i32::from(y) - i32::from(first.0)) * 4 + i32::from(q) - 1;
     let len = index(last) + 1 - i32::from(first.1) + 1;
-    let mut out: Vec<(i16, u8, [usize; 6])> = (0..len.max(1))
+    let mut out: Vec<(i16, u8, [usize; Tier::ALL.len()])> = (0..len.max(1))
         .map(|i| {
             let q = i32::from(first.1) - 1 + i;
-            ((i32::from(first.0) + q / 4) as i16, (q % 4 + 1) as u8, [0; 6])
+            ((i32::from(first.0) + q / 4) as i16, (q % 4 + 1) as u8, [0; Tier::ALL.len()])
         })
         .collect();
     for &(d, tier) in dated {

@@ -13,15 +13,23 @@ use crate::score::Tier;
 /// What a drawing returns: plotters' error of the backend in use.
 pub type Drawn<DB> = Result<(), DrawingAreaErrorKind<<DB as DrawingBackend>::ErrorType>>;
 
-/// Okabe–Ito colours by tier (clutter a neutral grey).
-pub const TIER_COLOURS: [RGBColor; 6] = [
+/// Okabe–Ito colours by tier (clutter a neutral grey, unknown Okabe–Ito's yellow).
+pub const TIER_COLOURS: [RGBColor; Tier::ALL.len()] = [
     RGBColor(0x00, 0x72, 0xB2),
     RGBColor(0x00, 0x9E, 0x73),
     RGBColor(0xE6, 0x9F, 0x00),
     RGBColor(0x56, 0xB4, 0xE9),
     RGBColor(0xCC, 0x79, 0xA7),
     RGBColor(0xB0, 0xB0, 0xB0),
+    RGBColor(0xF0, 0xE4, 0x42),
 ];
+
+/// The tiers a chart shows: every tier but `unknown`, which only where `present` says some
+/// connection holds it (an export with messages never has one, and its charts stay as they were).
+fn shown(present: impl Fn(Tier) -> bool) -> impl Iterator<Item = Tier> {
+    Tier::ALL.into_iter().filter(move |&t| t != Tier::Unknown || present(t))
+}
+
 /// Okabe–Ito colours for communities; the others grey.
 const GROUP_COLOURS: [RGBColor; COLOURED + 1] = [
     RGBColor(0x00, 0x72, 0xB2),
@@ -60,9 +68,8 @@ pub fn tiers_title(d: &ChartData) -> String {
 
 /// Connections per tier, closest first.
 pub fn tiers<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, d: &ChartData) -> Drawn<DB> {
-    let bars: Vec<(String, usize, RGBColor)> = Tier::ALL
-        .iter()
-        .map(|&t| {
+    let bars: Vec<(String, usize, RGBColor)> = shown(|t| d.tiers[t] > 0)
+        .map(|t| {
             let n = d.tiers[t] as usize;
             (format!("{} · {}", t.name(), pct(n, d.connections)), n, TIER_COLOURS[t as usize])
         })
@@ -248,7 +255,7 @@ struct Stacked {
     x_desc: String,
     y_desc: &'static str,
     /// Each column's label (empty: none) and counts by tier.
-    columns: Vec<(String, [usize; 6])>,
+    columns: Vec<(String, [usize; Tier::ALL.len()])>,
     /// Room above the tallest column: 1/`headroom` of its height.
     headroom: usize,
     /// Pixels between columns, each side.
@@ -285,7 +292,7 @@ impl Stacked {
                 _ => String::new(),
             })
             .draw()?;
-        for &tier in &Tier::ALL {
+        for tier in shown(|t| self.columns.iter().any(|c| c.1[t as usize] > 0)) {
             let (colour, t) = (TIER_COLOURS[tier as usize], tier as usize);
             chart
                 .draw_series(self.columns.iter().enumerate().map(|(i, (_, counts))| {
@@ -434,7 +441,7 @@ pub fn reciprocity<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, d: &ChartD
         .label_style(font(13))
         .light_line_style(TRANSPARENT)
         .draw()?;
-    for &tier in &Tier::ALL {
+    for tier in shown(|t| d.points.iter().any(|p| p.2 == t)) {
         let colour = TIER_COLOURS[tier as usize];
         let points = d.points.iter().filter(|p| p.2 == tier);
         chart

@@ -29,13 +29,14 @@ pub fn csp() -> String {
 }
 
 /// What each tier means, in a line.
-const MEANINGS: [(&str, &str); 6] = [
+const MEANINGS: [(&str, &str); 7] = [
     ("core", "close, two-way and recent"),
     ("active", "two-way within the year"),
     ("dormant", "a real relationship gone quiet: reconnect"),
-    ("weak", "some contact, never two-way or deep"),
-    ("new", "connected recently, nothing exchanged yet: welcome"),
-    ("clutter", "never exchanged anything, or only their unanswered pitches: prune"),
+    ("weak", "some contact, but never an answer either way and nothing deep"),
+    ("new", "connected recently, no answer either way yet: welcome"),
+    ("clutter", "nothing exchanged with you directly, or only their unanswered pitches: prune"),
+    ("unknown", "nothing in the export shows contact, but it holds no messages for their time"),
 ];
 
 /// Renders the report page.

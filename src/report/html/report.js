@@ -8,7 +8,7 @@
     COMMUNITY = C.community;
   var NUMERIC = {};
   [C.score, C.sent, C.received, C.community, C.chance].forEach(function (c) { NUMERIC[c] = true; });
-  var TIERS = ['core', 'active', 'dormant', 'weak', 'new', 'clutter'];
+  var TIERS = ['core', 'active', 'dormant', 'weak', 'new', 'clutter', 'unknown'];
   var ROW = 34, OVERSCAN = 12;
 
   var text = rows.map(function (r) {
