@@ -102,18 +102,32 @@ fn dejavu() -> Option<&'static [FontRef<'static>; 2]> {
     FACES.as_ref()
 }
 
-/// The characters of `texts` that DejaVu Sans has no glyph for, sorted, each once.
-fn missing(texts: &[impl AsRef<str>], bold: bool) -> Vec<char> {
-    let Some(faces) = dejavu() else { return Vec::new() };
-    let face = &faces[usize::from(bold)];
-    let mut out: Vec<char> = texts
-        .iter()
-        .flat_map(|t| t.as_ref().chars())
-        .filter(|&c| !c.is_control() && face.glyph_id(c).0 == 0)
-        .collect();
-    out.sort_unstable();
-    out.dedup();
-    out
+/// The characters of some texts, each once with how often it occurs (whitespace and controls
+/// aside: no font needs to draw them).
+struct Letters(Vec<(char, usize)>);
+
+impl Letters {
+    fn of(texts: &[impl AsRef<str>]) -> Letters {
+        let mut all: Vec<char> = texts
+            .iter()
+            .flat_map(|t| t.as_ref().chars())
+            .filter(|c| !c.is_control() && !c.is_whitespace())
+            .collect();
+        all.sort_unstable();
+        let mut counted: Vec<(char, usize)> = Vec::new();
+        for c in all {
+            match counted.last_mut() {
+                Some((last, n)) if *last == c => *n += 1,
+                _ => counted.push((c, 1)),
+            }
+        }
+        Letters(counted)
+    }
+
+    /// How many of the letters `font` draws.
+    fn drawn(&self, font: &FontRef<'_>) -> usize {
+        self.0.iter().filter(|&&(c, _)| draws(font, c)).map(|&(_, n)| n).sum()
+    }
 }
 
 /// Whether `font` draws `c`: a glyph with an outline (bitmap-only emoji faces draw nothing).
@@ -180,16 +194,21 @@ impl Fallback {
         self.db.get().is_some()
     }
 
-    /// The plotters family to draw `texts` in, when DejaVu Sans lacks some of their characters
-    /// and a face has at least one of those.
+    /// The plotters family to draw `texts` in: none while DejaVu Sans has all their letters;
+    /// else the face that draws the most of those it lacks, if it draws more of `texts` than
+    /// DejaVu does (a face for one emoji without Latin letters would turn a name into boxes).
     pub(crate) fn family(&self, texts: &[impl AsRef<str>], bold: bool) -> Option<Face> {
-        let mut need = missing(texts, bold);
-        need.retain(|&c| !lock(&self.absent).contains(&(bold, c)));
+        let dejavu = &dejavu()?[usize::from(bold)];
+        let letters = Letters::of(texts);
+        let absent = |c: char| lock(&self.absent).contains(&(bold, c));
+        let need: Vec<char> = (letters.0.iter().map(|l| l.0))
+            .filter(|&c| dejavu.glyph_id(c).0 == 0 && !absent(c))
+            .collect();
         if need.is_empty() {
             return None;
         }
         // A face already chosen that draws them all (a run's names share a few scripts).
-        if let Some(face) = self.reuse(&need, bold) {
+        if let Some(face) = self.reuse(&letters, bold) {
             return Some(face);
         }
         let db = self.db.get_or_init(|| {
@@ -197,16 +216,21 @@ impl Fallback {
             (self.load)(&mut db);
             db
         });
-        let (id, any) = best(db, &need, bold);
+        let (best, any) = best(db, &need, &letters, bold);
         let absent = need.iter().filter(|c| !any.contains(c)).map(|&c| (bold, c));
         lock(&self.absent).extend(absent);
-        self.choose(db, id?, bold)
+        let (id, drawn) = best?;
+        (drawn > letters.drawn(dejavu)).then(|| self.choose(db, id, bold)).flatten()
     }
 
-    /// The first face chosen for `bold` text that draws every one of `need`.
-    fn reuse(&self, need: &[char], bold: bool) -> Option<Face> {
+    /// The first face chosen for `bold` text that draws every one of `letters` that any face
+    /// draws.
+    fn reuse(&self, letters: &Letters, bold: bool) -> Option<Face> {
         let chosen = lock(&self.chosen);
-        let draws_all = |r: &&Registered| need.iter().all(|&c| draws(&r.font, c));
+        let absent = lock(&self.absent);
+        let draws_all = |r: &&Registered| {
+            (letters.0.iter()).all(|&(c, _)| draws(&r.font, c) || absent.contains(&(bold, c)))
+        };
         let mut faces = chosen.iter().filter(|c| c.0 == bold);
         faces.find_map(|c| c.2.as_ref().filter(draws_all)).map(Registered::face)
     }
@@ -225,24 +249,28 @@ impl Fallback {
     }
 }
 
-/// The face of `db` that draws the most of `need` (a regular — for `bold`, a bold — upright
-/// proportional face first, then a "Sans" one, then by name and file, so that the same fonts
-/// always give the same choice), and the characters of `need` that some face draws.
-fn best(db: &fontdb::Database, need: &[char], bold: bool) -> (Option<fontdb::ID>, Vec<char>) {
+/// The face of `db` that draws the most of `need`, then the most of `letters` (so that a name
+/// keeps its Latin letters), then a regular (for `bold`, a bold) upright proportional one, a
+/// "Sans" one, then by name and file, so that the same fonts always give the same choice; with
+/// how many of `letters` it draws, and the characters of `need` that some face draws.
+fn best(
+    db: &fontdb::Database,
+    need: &[char],
+    letters: &Letters,
+    bold: bool,
+) -> (Option<(fontdb::ID, usize)>, Vec<char>) {
     let target = if bold { 700 } else { 400 };
     let mut found = Vec::new();
     let mut any = Vec::new();
     for f in db.faces() {
-        let covered = db
-            .with_face_data(f.id, |data, index| {
-                let font = FontRef::try_from_slice_and_index(data, index).ok()?;
-                Some(need.iter().copied().filter(|&c| draws(&font, c)).collect::<Vec<char>>())
-            })
-            .flatten()
-            .unwrap_or_default();
-        if covered.is_empty() {
+        let coverage = db.with_face_data(f.id, |data, index| {
+            let font = FontRef::try_from_slice_and_index(data, index).ok()?;
+            let covered: Vec<char> = need.iter().copied().filter(|&c| draws(&font, c)).collect();
+            Some((covered, letters.drawn(&font)))
+        });
+        let Some((covered, drawn)) = coverage.flatten().filter(|c| !c.0.is_empty()) else {
             continue;
-        }
+        };
         for &c in &covered {
             if !any.contains(&c) {
                 any.push(c);
@@ -250,18 +278,14 @@ fn best(db: &fontdb::Database, need: &[char], bold: bool) -> (Option<fontdb::ID>
         }
         let family = f.families.first().map_or("", |(name, _)| name.as_str()).to_string();
         let rank = (
-            Reverse(covered.len()),
-            f.monospaced,
-            f.style != fontdb::Style::Normal,
-            f.weight.0.abs_diff(target),
-            !family.contains("Sans"),
-            family,
-            path(&f.source),
-            f.index,
+            (Reverse(covered.len()), Reverse(drawn)),
+            (f.monospaced, f.style != fontdb::Style::Normal, f.weight.0.abs_diff(target)),
+            (!family.contains("Sans"), family, path(&f.source), f.index),
         );
-        found.push((rank, f.id));
+        found.push((rank, f.id, drawn));
     }
-    (found.into_iter().min_by(|x, y| x.0.cmp(&y.0)).map(|(_, id)| id), any)
+    let best = found.into_iter().min_by(|x, y| x.0.cmp(&y.0));
+    (best.map(|(_, id, drawn)| (id, drawn)), any)
 }
 
 fn path(source: &fontdb::Source) -> PathBuf {
@@ -395,6 +419,28 @@ mod tests {
             assert_eq!(pixels(text, Fonts::System), pixels(text, Fonts::Bundled), "{text}");
         }
         assert!(!fallback.scanned());
+    }
+
+    #[test]
+    fn a_face_that_draws_less_of_a_text_than_dejavu_is_not_chosen() {
+        let Some(_) = face("山田太郎", "fonts-wqy-microhei", true) else { return };
+        // Three Hebrew letters, which CJK fonts lack, and one CJK character: DejaVu's box for
+        // the one rather than three boxes, unless a face draws them all.
+        let text = "דנה 山";
+        let letters = Letters::of(&[text]);
+        let drawn = match SYSTEM.family(&[text], false) {
+            Some(face) => {
+                let chosen = lock(&SYSTEM.chosen);
+                let registered =
+                    chosen.iter().find_map(|c| c.2.as_ref().filter(|r| r.name == face.name));
+                letters.drawn(&registered.expect("the face is registered").font)
+            }
+            None => letters.drawn(&dejavu().expect("DejaVu Sans")[0]),
+        };
+        assert!(drawn >= 3, "{drawn} of the 4 letters drawn");
+        // A face that draws them all is reused for a text it draws whole.
+        let whole = SYSTEM.family(&["山田 Ana"], false).expect("a CJK face");
+        assert_eq!(SYSTEM.family(&["株式会社 & co."], false), Some(whole));
     }
 
     /// The file of the system face that draws `text`, if one does.
