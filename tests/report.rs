@@ -1,8 +1,8 @@
 //! The report files: every era fixture gets charts, `report.html` and `report.png`; PNGs decode
-//! at their stated sizes; the SVGs of a fixed small export are pinned; the page loads nothing
-//! from outside, and export text reaches it only escaped.
+//! at their stated sizes; names in any script draw in the PNGs; the SVGs of a fixed small export
+//! are pinned; the page loads nothing from outside, and export text reaches it only escaped.
 
-use netsift::report::charts::{Kind, poster};
+use netsift::report::charts::{Kind, fonts, poster};
 use sha2::{Digest, Sha256};
 
 use crate::payload;
@@ -23,11 +23,16 @@ const ERAS: [&str; 11] = [
 ];
 
 fn png_size(path: &std::path::Path) -> (u32, u32) {
+    png_pixels(path).0
+}
+
+/// A PNG's size and pixels.
+fn png_pixels(path: &std::path::Path) -> ((u32, u32), Vec<u8>) {
     let file = std::fs::File::open(path).expect("PNG exists");
     let mut reader = png::Decoder::new(std::io::BufReader::new(file)).read_info().expect("header");
     let mut pixels = vec![0; reader.output_buffer_size().expect("size")];
     let info = reader.next_frame(&mut pixels).expect("PNG decodes");
-    (info.width, info.height)
+    ((info.width, info.height), pixels)
 }
 
 /// The rows of a CSV file as maps from column to cell.
@@ -92,6 +97,75 @@ fn every_era_gets_charts_a_page_and_an_image() {
         assert_eq!(png_size(&dir.path(&format!("{out}/report.png"))), poster::SIZE, "{era}");
         let html = std::fs::read_to_string(dir.path(&format!("{out}/report.html"))).unwrap();
         assert!(html.contains("<h2 id=\"connections-h\">"), "{era}");
+    }
+}
+
+/// Connections with Japanese, Chinese and Korean names and employers, never in touch: they
+/// fill the prune list of `report.png` and the employers chart.
+const CJK: &str = "First Name,Last Name,URL,Email Address,Company,Position,Connected On
+太郎,山田,https://www.linkedin.com/in/yamada-taro,,株式会社テスト,エンジニア,12 Mar 2021
+花子,佐藤,https://www.linkedin.com/in/sato-hanako,,株式会社テスト,デザイナー,02 Apr 2021
+伟,王,https://www.linkedin.com/in/wang-wei,,华为技术有限公司,工程师,15 May 2021
+민준,김,https://www.linkedin.com/in/kim-minjun,,삼성전자,연구원,20 Jun 2021
+";
+
+/// The same in scripts DejaVu Sans draws.
+const DEJAVU: &str = "First Name,Last Name,URL,Email Address,Company,Position,Connected On
+Ana,Müller,https://www.linkedin.com/in/ana-muller,,Société Exemple,Engineer,12 Mar 2021
+Ελένη,Παπαδοπούλου,https://www.linkedin.com/in/eleni,,Εταιρεία Δοκιμή,Μηχανικός,02 Apr 2021
+Жанна,Иванова,https://www.linkedin.com/in/zhanna,,ООО Пример,Инженер,15 May 2021
+يعل,כהן,https://www.linkedin.com/in/yael,,شركة مثال,מהנדסת,20 Jun 2021
+";
+
+/// The PNGs that show the export's names and employers.
+const NAMED: [&str; 2] = ["report.png", "charts/companies.png"];
+
+/// Analyzes the export in `export` into `out`, with the system's fonts or DejaVu Sans alone.
+fn analyze_with_fonts(dir: &TestDir, export: &str, out: &str, system: bool) {
+    let args = ["analyze", export, "--out", out, "-q", "--no-history", "--as-of", "2026-11-20"];
+    let mut run = dir.command(&args);
+    let output = run.env("NETSIFT_SYSTEM_FONTS", if system { "1" } else { "0" }).output();
+    let output = output.expect("netsift runs");
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    assert_eq!(png_size(&dir.path(&format!("{out}/report.png"))), poster::SIZE);
+    for kind in Kind::ALL {
+        let png = dir.path(&format!("{out}/charts/{}.png", kind.file()));
+        assert_eq!(png_size(&png), kind.size(), "{out}: {}", kind.file());
+    }
+}
+
+#[test]
+fn names_in_any_script_draw_in_the_pngs() {
+    let dir = TestDir::new("report-scripts");
+    dir.create("cjk/Connections.csv", CJK);
+    dir.create("dejavu/Connections.csv", DEJAVU);
+    for export in ["cjk", "dejavu"] {
+        analyze_with_fonts(&dir, export, &format!("{export}-system"), true);
+        analyze_with_fonts(&dir, export, &format!("{export}-bundled"), false);
+        for kind in Kind::ALL {
+            let svg =
+                |out: &str| std::fs::read(dir.path(&format!("{out}/charts/{}.svg", kind.file())));
+            let (system, bundled) =
+                (svg(&format!("{export}-system")), svg(&format!("{export}-bundled")));
+            assert_eq!(system.unwrap(), bundled.unwrap(), "the SVG names sans-serif either way");
+        }
+    }
+    let pixels = |out: &str, png: &str| png_pixels(&dir.path(&format!("{out}/{png}"))).1;
+    // What DejaVu Sans draws is drawn in it, system fonts or not.
+    for png in NAMED {
+        assert!(pixels("dejavu-system", png) == pixels("dejavu-bundled", png), "{png}");
+    }
+    // Without a font for them, CJK names are DejaVu's boxes; with one, they are not.
+    let Some(face) = fonts::system_face("山田太郎") else {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "no CJK font installed; .ci/run installs one (apt-get install fonts-wqy-microhei)"
+        );
+        eprintln!("skipped: no CJK font installed (apt-get install fonts-wqy-microhei)");
+        return;
+    };
+    for png in NAMED {
+        assert!(pixels("cjk-system", png) != pixels("cjk-bundled", png), "{png} in {face}");
     }
 }
 

@@ -41,7 +41,7 @@ mod shell;
 mod sample;
 // Scoring: planted classes, the contract files, properties.
 mod score;
-// The report files: every era, PNG sizes, pinned SVGs, a self-contained page.
+// The report files: every era, PNG sizes, any script in the PNGs, pinned SVGs, the page.
 mod report;
 // Spreadsheet re-saves read as the pristine file.
 mod resave;

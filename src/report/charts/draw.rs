@@ -5,8 +5,10 @@
 use plotters::coord::{CoordTranslate, Shift};
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
+use unicode_width::UnicodeWidthChar;
 
 use super::data::{ChartData, SILENCE};
+use super::fonts;
 use super::network::COLOURED;
 use crate::score::Tier;
 
@@ -44,12 +46,19 @@ const GROUP_COLOURS: [RGBColor; COLOURED + 1] = [
 const INK: RGBColor = RGBColor(0x22, 0x22, 0x22);
 const REFERENCE: RGBColor = RGBColor(0x99, 0x99, 0x99);
 
-fn title_font(size: u32) -> TextStyle<'static> {
-    FontDesc::new(FontFamily::SansSerif, f64::from(size), FontStyle::Bold).color(&INK)
+/// The font of a chart's `title`.
+fn title_font(title: &str, size: u32) -> TextStyle<'static> {
+    fonts::desc(title, size, FontStyle::Bold).color(&INK)
 }
 
+/// The font of netsift's own words (axis names, numbers).
 fn font(size: u32) -> TextStyle<'static> {
     FontDesc::new(FontFamily::SansSerif, f64::from(size), FontStyle::Normal).color(&INK)
+}
+
+/// One font for `texts` from the export (names, companies), in whatever script.
+fn font_for(texts: &[impl AsRef<str>], size: u32) -> TextStyle<'static> {
+    fonts::desc_for(texts, size, FontStyle::Normal).color(&INK)
 }
 
 fn pct(part: usize, whole: usize) -> String {
@@ -116,11 +125,22 @@ impl OverWhite for RGBAColor {
     }
 }
 
-fn shorten(s: &str, max: usize) -> String {
-    if s.chars().count() <= max {
+/// `s` cut to `max` columns with an ellipsis, a wide character (Chinese, Japanese, Korean)
+/// taking two columns.
+pub(super) fn shorten(s: &str, max: usize) -> String {
+    let columns = |c: char| UnicodeWidthChar::width(c).unwrap_or(0).max(1);
+    if s.chars().map(columns).sum::<usize>() <= max {
         return s.to_string();
     }
-    let mut out: String = s.chars().take(max - 1).collect();
+    let mut out = String::new();
+    let mut used = 1;
+    for c in s.chars() {
+        used += columns(c);
+        if used > max {
+            break;
+        }
+        out.push(c);
+    }
     out.push('…');
     out
 }
@@ -137,18 +157,19 @@ fn horizontal_bars<DB: DrawingBackend>(
     let n = bars.len().max(1) as i32;
     let max = bars.iter().map(|b| b.1).max().unwrap_or(0).max(1);
     let mut chart = ChartBuilder::on(area)
-        .caption(title, title_font(20))
+        .caption(title, title_font(title, 20))
         .margin(16)
         .x_label_area_size(44)
         .y_label_area_size(230)
         .build_cartesian_2d(0..max + max / 8 + 1, (0..(n - 1).max(1)).into_segmented())?;
+    let labels: Vec<&str> = bars.iter().map(|b| b.0.as_str()).collect();
     chart
         .configure_mesh()
         .disable_y_mesh()
         .light_line_style(TRANSPARENT)
         .x_desc(x_desc)
         .axis_desc_style(font(15))
-        .label_style(font(14))
+        .label_style(font_for(&labels, 14))
         .y_labels(bars.len().max(1))
         .y_label_formatter(&|v| match v {
             SegmentValue::CenterOf(i) => {
@@ -186,16 +207,16 @@ fn horizontal_bars<DB: DrawingBackend>(
     Ok(())
 }
 
-/// The series' legend, on a translucent white box.
+/// The series' legend, on a translucent white box, its labels in `style`.
 fn legend<'a, DB: DrawingBackend + 'a, CT: CoordTranslate>(
     chart: &mut ChartContext<'a, DB, CT>,
     at: SeriesLabelPosition,
-    size: u32,
+    style: TextStyle<'static>,
 ) -> Drawn<DB> {
     chart
         .configure_series_labels()
         .position(at)
-        .label_font(font(size))
+        .label_font(style)
         .background_style(WHITE.mix(0.85))
         .border_style(REFERENCE)
         .draw()
@@ -268,7 +289,7 @@ impl Stacked {
         let n = self.columns.len().max(1) as i32;
         let max = self.columns.iter().map(|c| c.1.iter().sum::<usize>()).max().unwrap_or(0).max(1);
         let mut chart = ChartBuilder::on(area)
-            .caption(&self.title, title_font(20))
+            .caption(&self.title, title_font(&self.title, 20))
             .margin(16)
             .x_label_area_size(44)
             .y_label_area_size(60)
@@ -313,7 +334,7 @@ impl Stacked {
                     Rectangle::new([(x, y - 6), (x + 12, y + 6)], colour.filled())
                 });
         }
-        legend(&mut chart, SeriesLabelPosition::UpperLeft, 14)
+        legend(&mut chart, SeriesLabelPosition::UpperLeft, font(14))
     }
 }
 
@@ -372,7 +393,7 @@ fn vertical_bars<DB: DrawingBackend>(
     let n = groups.len().max(1) as i32 * per;
     let max = groups.iter().flat_map(|g| g.1.iter().map(|b| b.0)).max().unwrap_or(0).max(1);
     let mut chart = ChartBuilder::on(area)
-        .caption(title, title_font(20))
+        .caption(title, title_font(title, 20))
         .margin(16)
         .x_label_area_size(48)
         .y_label_area_size(60)
@@ -414,7 +435,7 @@ fn vertical_bars<DB: DrawingBackend>(
             .legend(move |(x, y)| Rectangle::new([(x, y - 6), (x + 12, y + 6)], colour.filled()));
     }
     if !legend.is_empty() {
-        self::legend(&mut chart, SeriesLabelPosition::UpperRight, 14)?;
+        self::legend(&mut chart, SeriesLabelPosition::UpperRight, font(14))?;
     }
     Ok(())
 }
@@ -427,8 +448,9 @@ pub fn reciprocity_title(_: &ChartData) -> String {
 /// Every connection with any contact, by recency and reciprocity, coloured by tier.
 pub fn reciprocity<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, d: &ChartData) -> Drawn<DB> {
     area.fill(&WHITE)?;
+    let title = reciprocity_title(d);
     let mut chart = ChartBuilder::on(area)
-        .caption(reciprocity_title(d), title_font(20))
+        .caption(&title, title_font(&title, 20))
         .margin(16)
         .x_label_area_size(44)
         .y_label_area_size(60)
@@ -449,7 +471,7 @@ pub fn reciprocity<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, d: &ChartD
             .label(tier.name())
             .legend(move |(x, y)| Circle::new((x + 6, y), 5, colour.filled()));
     }
-    legend(&mut chart, SeriesLabelPosition::UpperLeft, 14)?;
+    legend(&mut chart, SeriesLabelPosition::UpperLeft, font(14))?;
     Ok(())
 }
 
@@ -467,8 +489,9 @@ pub fn network_title(d: &ChartData) -> String {
 pub fn network<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, d: &ChartData) -> Drawn<DB> {
     area.fill(&WHITE)?;
     let p = &d.network;
+    let title = network_title(d);
     let mut chart = ChartBuilder::on(area)
-        .caption(network_title(d), title_font(20))
+        .caption(&title, title_font(&title, 20))
         .margin(16)
         .build_cartesian_2d(-1.08f64..1.08, -1.08f64..1.08)?;
     let edge = REFERENCE.mix(0.35);
@@ -476,7 +499,8 @@ pub fn network<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, d: &ChartData)
         let (a, b) = (p.nodes[i], p.nodes[j]);
         PathElement::new(vec![(a.0, a.1), (b.0, b.1)], edge.stroke_width(1))
     }))?;
-    for (g, (label, _)) in p.groups.iter().enumerate() {
+    let labels: Vec<String> = p.groups.iter().map(|(label, _)| shorten(label, 34)).collect();
+    for (g, label) in labels.iter().enumerate() {
         let colour = GROUP_COLOURS[g.min(COLOURED)];
         let nodes = p.nodes.iter().filter(|n| n.2 == g);
         if nodes.clone().next().is_none() {
@@ -486,7 +510,7 @@ pub fn network<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, d: &ChartData)
             .draw_series(nodes.map(|n| {
                 Circle::new((n.0, n.1), 3 + (n.3 / 20.0) as u32, colour.mix(0.85).filled())
             }))?
-            .label(shorten(label, 34))
+            .label(label)
             .legend(move |(x, y)| Circle::new((x + 6, y), 5, colour.filled()));
     }
     chart.draw_series([
@@ -498,7 +522,7 @@ pub fn network<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, d: &ChartData)
         (0.0, -0.07),
         font(15).pos(Pos::new(HPos::Center, VPos::Top)),
     )])?;
-    legend(&mut chart, SeriesLabelPosition::LowerRight, 13)?;
+    legend(&mut chart, SeriesLabelPosition::LowerRight, font_for(&labels, 13))?;
     Ok(())
 }
 

@@ -1,20 +1,22 @@
-//! The charts, each written as PNG and SVG under `charts/` (plotters, fonts bundled so a PNG
-//! looks the same on every machine), and the SVG text kept for the HTML report. Plotters'
+//! The charts, each written as PNG and SVG under `charts/` (plotters; DejaVu Sans bundled so a
+//! PNG of Latin text looks the same on every machine, the system's fonts for the scripts it
+//! lacks: see [`fonts`]), and the SVG text kept for the HTML report. Plotters'
 //! backend-generic errors become [`Error::Chart`] here, at the module's edge.
 
 pub mod data;
 mod draw;
+pub mod fonts;
 pub mod network;
 pub mod poster;
 
 use std::path::Path;
-use std::sync::OnceLock;
 
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use rayon::prelude::*;
 
 pub use data::ChartData;
+pub use fonts::Fonts;
 
 use crate::error::{Error, Result};
 use crate::report::Staged;
@@ -146,20 +148,6 @@ fn chart_error(path: &Path, message: String) -> Error {
     Error::Chart { file: path.to_path_buf(), message }
 }
 
-/// Registers the bundled fonts with plotters, once.
-fn fonts() -> std::result::Result<(), String> {
-    static REGISTERED: OnceLock<std::result::Result<(), String>> = OnceLock::new();
-    REGISTERED
-        .get_or_init(|| {
-            let regular = include_bytes!("fonts/DejaVuSans.ttf");
-            let bold = include_bytes!("fonts/DejaVuSans-Bold.ttf");
-            plotters::style::register_font("sans-serif", FontStyle::Normal, regular)
-                .and_then(|()| plotters::style::register_font("sans-serif", FontStyle::Bold, bold))
-                .map_err(|_| "the bundled font could not be read".to_string())
-        })
-        .clone()
-}
-
 /// Runs a drawing, turning a panic inside the chart library into an error: unusual data must
 /// never crash netsift.
 fn contained(
@@ -169,33 +157,48 @@ fn contained(
         .unwrap_or_else(|_| Err("the chart library failed on this data (a defect)".to_string()))
 }
 
-/// Draws into an SVG document of `size`.
+/// Draws into an SVG document of `size`. Its text names the family `sans-serif` and leaves
+/// the fonts to the browser.
 pub fn svg(
     size: (u32, u32),
     draw: impl for<'b> FnOnce(&DrawingArea<SVGBackend<'b>, Shift>) -> draw::Drawn<SVGBackend<'b>>,
 ) -> std::result::Result<String, String> {
-    fonts()?;
+    fonts::bundled()?;
     let mut out = String::new();
     contained(|| {
-        let area = SVGBackend::with_string(&mut out, size).into_drawing_area();
-        draw(&area).map_err(|e| e.to_string())?;
-        area.present().map_err(|e| e.to_string())
+        fonts::using(Fonts::Bundled, || {
+            let area = SVGBackend::with_string(&mut out, size).into_drawing_area();
+            draw(&area).map_err(|e| e.to_string())?;
+            area.present().map_err(|e| e.to_string())
+        })
     })?;
     Ok(out)
 }
 
-/// Draws into an RGB bitmap of `size` and encodes it as PNG.
+/// Draws into an RGB bitmap of `size` and encodes it as PNG, with the fonts that
+/// [`Fonts::from_env`] names.
 pub fn png(
     size: (u32, u32),
     draw: impl for<'b> FnOnce(&DrawingArea<BitMapBackend<'b>, Shift>) -> draw::Drawn<BitMapBackend<'b>>,
 ) -> std::result::Result<Vec<u8>, String> {
-    fonts()?;
+    png_with(size, Fonts::from_env(), draw)
+}
+
+/// Draws into an RGB bitmap of `size` with the fonts `mode` names and encodes it as PNG.
+pub fn png_with(
+    size: (u32, u32),
+    mode: Fonts,
+    draw: impl for<'b> FnOnce(&DrawingArea<BitMapBackend<'b>, Shift>) -> draw::Drawn<BitMapBackend<'b>>,
+) -> std::result::Result<Vec<u8>, String> {
+    fonts::bundled()?;
     let (w, h) = size;
     let mut pixels = vec![255u8; w as usize * h as usize * 3];
     contained(|| {
-        let area = BitMapBackend::with_buffer(&mut pixels, size).into_drawing_area();
-        draw(&area).map_err(|e| e.to_string())?;
-        area.present().map_err(|e| e.to_string())
+        fonts::using(mode, || {
+            let area = BitMapBackend::with_buffer(&mut pixels, size).into_drawing_area();
+            draw(&area).map_err(|e| e.to_string())?;
+            area.present().map_err(|e| e.to_string())
+        })
     })?;
     let mut out = Vec::new();
     let mut encoder = png::Encoder::new(&mut out, w, h);

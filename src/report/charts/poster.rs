@@ -5,7 +5,8 @@
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
-use super::draw::{Drawn, TIER_COLOURS};
+use super::draw::{Drawn, TIER_COLOURS, shorten};
+use super::fonts;
 use super::{ChartData, Kind};
 
 /// Width and height of `report.png`.
@@ -33,9 +34,13 @@ const INK: RGBColor = RGBColor(0x22, 0x22, 0x22);
 const MUTED: RGBColor = RGBColor(0x55, 0x55, 0x55);
 const PANEL: RGBColor = RGBColor(0xF3, 0xF5, 0xF8);
 
-fn text(size: u32, style: FontStyle, colour: &RGBColor) -> TextStyle<'static> {
-    FontDesc::new(FontFamily::SansSerif, f64::from(size), style).color(colour)
+/// The text `s` at `at`, `size` pixels high, in a font that has its characters.
+fn text(s: &str, at: (i32, i32), size: u32, style: FontStyle, colour: &RGBColor) -> Label {
+    Text::new(s.to_string(), at, fonts::desc(s, size, style).color(colour))
 }
+
+/// A text drawn on the image.
+type Label = Text<'static, (i32, i32), String>;
 
 fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, p: &Poster<'_>) -> Drawn<DB> {
     root.fill(&WHITE)?;
@@ -51,7 +56,7 @@ fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, p: &Poster<'_>) -> Dr
 }
 
 fn draw_header<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, p: &Poster<'_>) -> Drawn<DB> {
-    area.draw(&Text::new(p.heading.clone(), (40, 30), text(40, FontStyle::Bold, &INK)))?;
+    area.draw(&text(&p.heading, (40, 30), 40, FontStyle::Bold, &INK))?;
     let n = p.kpis.len().max(1) as i32;
     let width = (1600 - 80 - (n - 1) * 16) / n;
     for (i, (value, label)) in p.kpis.iter().enumerate() {
@@ -59,42 +64,37 @@ fn draw_header<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, p: &Poster<'_>
         area.draw(&Rectangle::new([(x, 100), (x + width, 230)], PANEL.filled()))?;
         let accent = TIER_COLOURS[i % 2];
         area.draw(&Rectangle::new([(x, 100), (x + 6, 230)], accent.filled()))?;
-        area.draw(&Text::new(value.clone(), (x + 22, 118), text(44, FontStyle::Bold, &INK)))?;
-        area.draw(&Text::new(label.clone(), (x + 22, 186), text(20, FontStyle::Normal, &MUTED)))?;
+        area.draw(&text(value, (x + 22, 118), 44, FontStyle::Bold, &INK))?;
+        area.draw(&text(label, (x + 22, 186), 20, FontStyle::Normal, &MUTED))?;
     }
     Ok(())
 }
 
 fn draw_actions<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, p: &Poster<'_>) -> Drawn<DB> {
-    area.draw(&Text::new("What to do next", (40, 20), text(30, FontStyle::Bold, &INK)))?;
+    area.draw(&text("What to do next", (40, 20), 30, FontStyle::Bold, &INK))?;
     let n = p.actions.len().max(1) as i32;
     let width = (1600 - 80 - (n - 1) * 24) / n;
     for (i, (heading, people)) in p.actions.iter().enumerate() {
         let x = 40 + i as i32 * (width + 24);
         area.draw(&Rectangle::new([(x, 70), (x + width, 740)], PANEL.filled()))?;
-        area.draw(&Text::new(heading.clone(), (x + 18, 86), text(24, FontStyle::Bold, &INK)))?;
+        area.draw(&text(heading, (x + 18, 86), 24, FontStyle::Bold, &INK))?;
         for (j, (name, why)) in people.iter().enumerate() {
             let y = 136 + j as i32 * 74;
             let name = fit(name, width - 36, 21);
             let why = fit(why, width - 36, 17);
-            area.draw(&Text::new(name, (x + 18, y), text(21, FontStyle::Bold, &INK)))?;
-            area.draw(&Text::new(why, (x + 18, y + 30), text(17, FontStyle::Normal, &MUTED)))?;
+            area.draw(&text(&name, (x + 18, y), 21, FontStyle::Bold, &INK))?;
+            area.draw(&text(&why, (x + 18, y + 30), 17, FontStyle::Normal, &MUTED))?;
         }
         if people.is_empty() {
-            let none = text(20, FontStyle::Normal, &MUTED);
-            area.draw(&Text::new("nothing to do here", (x + 18, 136), none))?;
+            area.draw(&text("nothing to do here", (x + 18, 136), 20, FontStyle::Normal, &MUTED))?;
         }
     }
     Ok(())
 }
 
-/// Cuts `s` to what fits in `pixels` at font size `size` (an average glyph is ~0.55 em).
+/// Cuts `s` to what fits in `pixels` at font size `size` (an average glyph is ~0.55 em, a
+/// wide one — Chinese, Japanese, Korean — twice that).
 fn fit(s: &str, pixels: i32, size: u32) -> String {
     let max = (f64::from(pixels) / (f64::from(size) * 0.55)).floor().max(4.0) as usize;
-    if s.chars().count() <= max {
-        return s.to_string();
-    }
-    let mut out: String = s.chars().take(max - 1).collect();
-    out.push('…');
-    out
+    shorten(s, max)
 }
