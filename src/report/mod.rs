@@ -1,11 +1,13 @@
 //! Stage 7, report: the output contract of DESIGN.md — `scores.csv` and `scores.json`, the
-//! action lists `prune.csv`, `reconnect.csv`, `welcome.csv`, `followup.csv`, and
+//! action lists `prune.csv`, `reconnect.csv`, `welcome.csv`, `followup.csv`, who changed jobs
+//! since the previous run (`changes.csv`), and
 //! `summary.json` with the KPIs, `graph.json` and `graph.graphml`, the charts under `charts/`,
 //! `report.html` and `report.png` — put in place together once every one is written (see
 //! [`Staged`]), every CSV safe to open in a spreadsheet.
 
 pub mod charts;
 pub mod html;
+pub mod jobs;
 mod kept;
 pub mod lists;
 mod staged;
@@ -68,27 +70,22 @@ pub struct Written {
 /// `past` runs, and returns the summary and this run's snapshot. The files replace the
 /// previous report only once every one of them is written.
 pub fn write(analysis: &Analysis<'_>, dir: &Path, past: &Past) -> Result<Written> {
-    if dir.exists() && !dir.is_dir() {
-        return Err(Error::Usage(format!(
-            "--out {} is a file; give a folder for the report (it is created if missing)",
-            dir.display()
-        )));
-    }
-    std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
-    let out = Staged::new();
-    Staged::clear_stale(dir);
-    Staged::clear_stale(&dir.join("charts"));
+    let out = prepare(dir)?;
     let stage = |path: &Path, bytes: &[u8]| out.write(path, bytes);
     let rows: Vec<lists::ScoreRow> =
         analysis.scored.par_iter().map(|s| lists::ScoreRow::new(analysis, s)).collect();
-    let (prune, reconnect) = (lists::prune(analysis, &rows), lists::reconnect(&rows));
+    let prune = lists::prune(analysis, &rows);
+    let (kept, since) = kept_and_since(analysis, &prune, past);
+    let reconnect = lists::reconnect(&rows, &jobs::by_connection(analysis, &kept, since.as_ref()));
     let (welcome, followup) = (lists::welcome(analysis, &rows), followups(analysis));
+    let changes = jobs::rows(since.as_ref());
     let actions = summary::Actions {
         prune: prune.len(),
         reconnect: reconnect.len(),
         welcome: welcome.len(),
         followup: followup.len(),
         followup_overdue: followup.iter().filter(|f| f.overdue_days >= 0).count(),
+        changed_jobs: changes.len(),
     };
     let summary = Summary { actions, ..Summary::new(analysis) };
     // The tables, the graph files and the pages, each on whichever thread is free.
@@ -106,54 +103,82 @@ pub fn write(analysis: &Analysis<'_>, dir: &Path, past: &Past) -> Result<Written
         write_csv(&out, &dir.join("reconnect.csv"), &reconnect, lists::RECONNECT)?;
         write_csv(&out, &dir.join("welcome.csv"), &welcome, lists::WELCOME)?;
         write_csv(&out, &dir.join("followup.csv"), &followup, lists::FOLLOWUP)?;
+        write_csv(&out, &dir.join("changes.csv"), &changes, jobs::CHANGES)?;
         let json = serde_json::to_vec_pretty(&summary)
             .map_err(|e| Error::io(dir.join("summary.json"), e.into()))?;
         stage(&dir.join("summary.json"), &json)
     };
-    let a = analysis;
-    let graph_json = || -> Result<()> {
-        let json = crate::graph::write::json(a.graph, a.export, a.people, a.scored)
-            .map_err(|e| Error::io(dir.join("graph.json"), e.into()))?;
-        stage(&dir.join("graph.json"), &json)
-    };
-    let graphml = || -> Result<()> {
-        let xml = crate::graph::write::graphml(a.graph, a.export, a.people, a.scored);
-        stage(&dir.join("graph.graphml"), &xml)
-    };
-    let tasks: [&(dyn Fn() -> Result<()> + Sync); 5] =
-        [&scores_csv, &scores_json, &graph_json, &graphml, &lists];
+    let graph_files = || graph_files(analysis, dir, &out);
+    let tasks: [&(dyn Fn() -> Result<()> + Sync); 4] =
+        [&scores_csv, &scores_json, &graph_files, &lists];
+    let compared = (past, since.as_ref());
     let (tables, pages) = rayon::join(
         || tasks.par_iter().try_for_each(|task| task()),
-        || pages(analysis, (dir, &out), past, &summary, (&prune, &reconnect, &welcome)),
+        || pages(analysis, (dir, &out), compared, &summary, (&prune, &reconnect, &welcome)),
     );
     tables?;
-    let (snapshot, since) = pages?;
+    pages?;
     out.commit_in(dir)?;
+    let snapshot = kept::snapshot(analysis, &summary, kept);
     Ok(Written { summary, snapshot, since })
+}
+
+/// The report folder made ready: created if missing, what a killed run left there removed.
+fn prepare(dir: &Path) -> Result<Staged> {
+    if dir.exists() && !dir.is_dir() {
+        return Err(Error::Usage(format!(
+            "--out {} is a file; give a folder for the report (it is created if missing)",
+            dir.display()
+        )));
+    }
+    std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+    Staged::clear_stale(dir);
+    Staged::clear_stale(&dir.join("charts"));
+    Ok(Staged::new())
+}
+
+/// This run as the history keeps it, and the changes since the previous run kept there.
+fn kept_and_since(
+    a: &Analysis<'_>,
+    prune: &[lists::PruneRow],
+    past: &Past,
+) -> (Vec<crate::history::Row>, Option<crate::history::Diff>) {
+    let pruned: Vec<usize> = prune.iter().map(|p| p.connection).collect();
+    let rows = kept::rows(a, &pruned);
+    let day = crate::score::day_of(a.as_of).unwrap_or_default();
+    let since = past
+        .previous
+        .as_ref()
+        .map(|(then, before)| crate::history::Diff::between(*then, before, day, &rows));
+    (rows, since)
+}
+
+/// Stages `graph.json` and `graph.graphml`.
+fn graph_files(a: &Analysis<'_>, dir: &Path, out: &Staged) -> Result<()> {
+    let json = crate::graph::write::json(a.graph, a.export, a.people, a.scored)
+        .map_err(|e| Error::io(dir.join("graph.json"), e.into()))?;
+    out.write(&dir.join("graph.json"), &json)?;
+    let xml = crate::graph::write::graphml(a.graph, a.export, a.people, a.scored);
+    out.write(&dir.join("graph.graphml"), &xml)
 }
 
 /// The action lists the page shows.
 type Lists<'l> = (&'l [lists::PruneRow], &'l [lists::ReconnectRow], &'l [lists::WelcomeRow]);
 
-/// This run's snapshot and the changes since the last, then the charts, `report.png` and
-/// `report.html`.
+/// The charts, `report.png` and `report.html`, showing the changes `since` the last run.
 fn pages(
     analysis: &Analysis<'_>,
     (dir, out): (&Path, &Staged),
-    past: &Past,
+    (past, since): (&Past, Option<&crate::history::Diff>),
     summary: &Summary,
     (prune, reconnect, welcome): Lists<'_>,
-) -> Result<(crate::history::Snapshot, Option<crate::history::Diff>)> {
-    let pruned: Vec<usize> = prune.iter().map(|p| p.connection).collect();
-    let snapshot = kept::snapshot(analysis, summary, &pruned);
-    let since = past.previous.as_ref().map(|(day, rows)| {
-        crate::history::Diff::between(*day, rows, snapshot.meta.as_of, &snapshot.rows)
-    });
+) -> Result<()> {
     let mut view = view::View::new(analysis, summary, prune, reconnect, welcome);
-    view.since = since.as_ref().map(view::Since::new);
+    view.since = since.map(view::Since::new);
+    view.jobs = jobs::Jobs::new(since);
     let mut data = charts::ChartData::new(analysis, summary);
     if !past.trend.is_empty() {
-        let now = (snapshot.meta.as_of, data.tiers);
+        let now = (crate::score::day_of(analysis.as_of).unwrap_or_default(), data.tiers);
         data.trend = past.trend.iter().cloned().chain([now]).collect();
     }
     let rendered = charts::write(&data, dir, out)?;
@@ -164,8 +189,7 @@ fn pages(
     let page = dir.join("report.html");
     let html = html::render(&view, &rendered)
         .map_err(|message| Error::Chart { file: page.clone(), message })?;
-    out.write(&page, html.as_bytes())?;
-    Ok((snapshot, since))
+    out.write(&page, html.as_bytes())
 }
 
 /// Stages `rows` as the CSV file `path` (header from the field names; every text cell was
