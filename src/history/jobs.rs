@@ -125,8 +125,9 @@ fn followed(rows: &[Row]) -> BTreeMap<String, &Row> {
 
 /// The change from `a` to `b`, the same person, if their employer or title changed.
 fn change(a: &Row, b: &Row) -> Option<JobChange> {
+    // Most jobs are written as before: equal text needs no normalising.
     let differs = |x: &str, y: &str, words: fn(&str) -> Vec<String>| {
-        !x.trim().is_empty() && !y.trim().is_empty() && words(x) != words(y)
+        x != y && !x.trim().is_empty() && !y.trim().is_empty() && words(x) != words(y)
     };
     let changed = match (
         differs(&a.company, &b.company, company::tokens),
