@@ -167,7 +167,8 @@ pub enum Command {
     /// Write a deterministic synthetic export in the current (2026) format, plus a notes file.
     #[command(after_help = "Examples:
   netsift sample --out sample
-  netsift sample --out big --connections 30000 --messages 1000000 --zip")]
+  netsift sample --out big --connections 30000 --messages 1000000 --zip
+  netsift sample --out sample --date 2027-02-20 --after 2026-11-20 --moves 12 --truth")]
     Sample {
         /// The folder to write into: it receives the export (a folder, or a zip with --zip)
         /// named like LinkedIn's, and notes.csv.
@@ -191,6 +192,15 @@ pub enum Command {
         /// The export's date (YYYY-MM-DD).
         #[arg(long, default_value = "2026-11-20")]
         date: String,
+        /// Write a later export of the owner of the sample of this earlier date (YYYY-MM-DD; the
+        /// same seed and counts): the same people and history, exported on --date.
+        #[arg(long, value_name = "DATE")]
+        after: Option<String>,
+        /// With --after: how many connections moved to another employer or title since then
+        /// (a few employers are also renamed only in case or legal suffix: no job change);
+        /// truth.csv's `moved` says who.
+        #[arg(long, value_name = "N", default_value_t = 0, requires = "after")]
+        moves: usize,
     },
     /// Print a completion script for a shell (see the README's Install section for where it
     /// goes).

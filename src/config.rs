@@ -112,13 +112,6 @@ impl Config {
     /// [`Error::Usage`], an unusable model file another error.
     pub fn from_args(args: Args) -> Result<Config, Error> {
         let quiet = args.quiet;
-        let day = |flag: &str, text: &str| -> Result<Date, Error> {
-            text.parse()
-                .map_err(|_| Error::Usage(format!("{flag} {text:?} is not a date (YYYY-MM-DD)")))
-        };
-        let model = |path: Option<PathBuf>| -> Result<Model, Error> {
-            path.map_or_else(|| Ok(Model::default()), |p| Model::from_file(&p))
-        };
         Ok(match args.command {
             Command::Analyze { input, model: file, out, as_of, history, no_history } => {
                 let request = crate::Request {
@@ -159,17 +152,55 @@ impl Config {
             Command::Inspect { input, json } => {
                 Config::Inspect { export: input.export, notes: input.notes, json, quiet }
             }
-            Command::Sample { out, connections, messages, seed, zip, truth, date } => {
-                let export_date = day("--date", &date)?;
-                if connections == 0 {
-                    return Err(Error::Usage("--connections must be at least 1".into()));
-                }
-                let spec =
-                    crate::sample::SampleSpec { connections, messages, seed, zip, export_date };
+            Command::Sample {
+                out,
+                connections,
+                messages,
+                seed,
+                zip,
+                truth,
+                date,
+                after,
+                moves,
+            } => {
+                let spec = sample_spec((connections, messages, seed, zip), &date, after, moves)?;
                 Config::Sample { out, spec, truth, quiet }
             }
         })
     }
+}
+
+/// The model file's scoring model, or the default one.
+fn model(path: Option<PathBuf>) -> Result<Model, Error> {
+    path.map_or_else(|| Ok(Model::default()), |p| Model::from_file(&p))
+}
+
+/// A date flag's value, or what is wrong with it.
+fn day(flag: &str, text: &str) -> Result<Date, Error> {
+    text.parse().map_err(|_| Error::Usage(format!("{flag} {text:?} is not a date (YYYY-MM-DD)")))
+}
+
+/// What `netsift sample` writes: at least one connection, and a later export (`--after`) after
+/// the earlier one.
+fn sample_spec(
+    (connections, messages, seed, zip): (usize, usize, u64, bool),
+    date: &str,
+    after: Option<String>,
+    moves: usize,
+) -> Result<crate::sample::SampleSpec, Error> {
+    let export_date = day("--date", date)?;
+    if connections == 0 {
+        return Err(Error::Usage("--connections must be at least 1".into()));
+    }
+    let after = after.map(|a| day("--after", &a)).transpose()?;
+    if let Some(after) = after.filter(|a| *a >= export_date) {
+        return Err(Error::Usage(format!(
+            "--after {after} is not before --date {export_date}: a later export comes after the \
+             earlier one"
+        )));
+    }
+    let later = after.map(|after| crate::sample::Later { after, moves });
+    Ok(crate::sample::SampleSpec { connections, messages, seed, zip, export_date, later })
 }
 
 /// Where the history goes: nowhere with `--no-history`, else `--history DIR`, else the
@@ -237,5 +268,16 @@ mod tests {
                 .contains("--date")
         );
         assert!(config(&["sample", "--out", "o", "--connections", "0"]).is_err());
+        assert_eq!(spec.later, None);
+        let later = |extra: &[&str]| config(&[&["sample", "--out", "o"], extra].concat());
+        let Ok(Config::Sample { spec, .. }) =
+            later(&["--date", "2027-02-20", "--after", "2026-11-20", "--moves", "4"])
+        else {
+            panic!("--after and --moves not accepted")
+        };
+        let after = "2026-11-20".parse().unwrap();
+        assert_eq!(spec.later, Some(crate::sample::Later { after, moves: 4 }));
+        assert!(later(&["--after", "2026-11-20"]).unwrap_err().contains("is not before --date"));
+        assert!(later(&["--moves", "4"]).is_err(), "--moves needs --after");
     }
 }

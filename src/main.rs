@@ -88,8 +88,9 @@ fn analyze(out: &mut impl Write, request: &netsift::Request, quiet: bool) -> any
         eprintln!("netsift: warning: {}", plain(w));
     }
     write!(out, "{}", a.summary.headline(&request.out))?;
-    if let Some(since) = &a.since {
-        writeln!(out, "{}", since.headline())?;
+    match &a.since {
+        Some(since) => writeln!(out, "{}", since.headline())?,
+        None => writeln!(out, "changed jobs: shown from the second export on (no earlier run)")?,
     }
     match &a.stored {
         Some((folder, true)) => writeln!(out, "history: {}", folder.display())?,

@@ -164,7 +164,7 @@ fn a_sequence_of_exports_reports_exactly_the_planted_changes() {
 
     // analyze said the same, in a line.
     let headline = format!(
-        "since 2026-11-20: 3 new, 6 gone (you pruned 4 of the {} suggested), {} drifting, 2 revived, {} never welcomed\n",
+        "since 2026-11-20: 3 new, 6 gone (you pruned 4 of the {} suggested), {} drifting, 2 revived, {} never welcomed, 0 changed jobs\n",
         prune.len(),
         drifting.len(),
         urls(&diff["never_welcomed"]).len()

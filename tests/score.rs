@@ -128,7 +128,10 @@ fn the_contract_files_and_the_summary() {
     );
     assert!(stdout(&out).starts_with("as of 2026-11-20: 150 connections\n"), "{}", stdout(&out));
     assert!(
-        stdout(&out).contains("report: r/report.html\nimage:  r/report.png\ntables: r\nhistory: "),
+        stdout(&out).contains(
+            "report: r/report.html\nimage:  r/report.png\ntables: r\nchanged jobs: shown from the \
+             second export on (no earlier run)\nhistory: "
+        ),
         "{}",
         stdout(&out)
     );

@@ -21,6 +21,8 @@ mod graph;
 mod history;
 // A payload in every text field of every file: every output stays inert.
 mod hostile;
+// Job changes between two exports: changes.csv, the report, diff, reconnect.csv.
+mod jobs;
 // Who is who: owner, namesakes, URLs and names.
 mod identity;
 // The inspect command's output, pinned.

@@ -26,7 +26,7 @@ pub fn bench_data(zip: bool) -> PathBuf {
     for zip in std::iter::once(false).chain(zip.then_some(true)) {
         let done = if zip { root.join(format!("{NAME}.zip")) } else { root.join(NAME) };
         if !done.exists() {
-            let spec = SampleSpec { connections, messages, seed: 7, zip, export_date };
+            let spec = SampleSpec { connections, messages, seed: 7, zip, export_date, later: None };
             write_sample(&spec, &root).expect("generate the bench export");
         }
     }

@@ -33,7 +33,21 @@ const SUFFIXES: [&str; 22] = [
 /// The words of a company name, lower-case, without punctuation or legal suffixes; empty for
 /// no company (or `Self-employed`, which is nobody's employer).
 pub fn tokens(name: &str) -> Vec<String> {
-    let lower: String = name.nfc().flat_map(char::to_lowercase).collect();
+    let mut joined = words(name);
+    while joined.len() > 1 && joined.last().is_some_and(|w| SUFFIXES.contains(&w.as_str())) {
+        joined.pop();
+    }
+    if joined == ["self", "employed"] || joined == ["freelance"] {
+        return vec![];
+    }
+    joined
+}
+
+/// The words of any text as people mean them: lower-case, accents composed, punctuation gone,
+/// initials written with dots joined (`N.A.` is `na`). A job title compares on these
+/// (`VP, Sales` = `vp sales`); a company name on [`tokens`], which also drops legal suffixes.
+pub fn words(text: &str) -> Vec<String> {
+    let lower: String = text.nfc().flat_map(char::to_lowercase).collect();
     let mut words: Vec<String> = lower
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
@@ -52,12 +66,6 @@ pub fn tokens(name: &str) -> Vec<String> {
             }
             _ => joined.push(w),
         }
-    }
-    while joined.len() > 1 && joined.last().is_some_and(|w| SUFFIXES.contains(&w.as_str())) {
-        joined.pop();
-    }
-    if joined == ["self", "employed"] || joined == ["freelance"] {
-        return vec![];
     }
     joined
 }

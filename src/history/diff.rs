@@ -1,6 +1,7 @@
 //! What changed between two runs: connections new and gone (and how many of the gone the
 //! earlier run had suggested pruning), tier moves — drifting (living → dormant), revived
-//! (dormant → living), never welcomed (new → clutter) — and the biggest score changes.
+//! (dormant → living), never welcomed (new → clutter) — the biggest score changes, and who
+//! changed jobs ([`super::jobs`]).
 
 use std::collections::BTreeMap;
 use std::fmt;
@@ -8,7 +9,7 @@ use std::fmt;
 use jiff::civil::Date;
 use serde::Serialize;
 
-use super::Row;
+use super::{JobChange, Row};
 use crate::score::Tier;
 
 /// Score changes listed each way.
@@ -52,7 +53,7 @@ pub struct Move {
 }
 
 /// The changes from one run to another.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Default, Serialize)]
 pub struct Diff {
     /// The earlier run's day.
     pub from: Date,
@@ -78,6 +79,8 @@ pub struct Diff {
     pub rising: Vec<Move>,
     /// The largest score falls.
     pub falling: Vec<Move>,
+    /// Connections whose employer or title changed, highest score first.
+    pub changed_jobs: Vec<JobChange>,
 }
 
 fn person(r: &Row) -> Person {
@@ -111,12 +114,8 @@ impl Diff {
                 .collect(),
             suggested_prune: from.iter().filter(|r| r.suggested_prune && r.key().is_some()).count(),
             pruned_as_suggested: gone_rows.iter().filter(|r| r.suggested_prune).count(),
-            drifting: Vec::new(),
-            revived: Vec::new(),
-            never_welcomed: Vec::new(),
-            moves: BTreeMap::new(),
-            rising: Vec::new(),
-            falling: Vec::new(),
+            changed_jobs: super::jobs::between(from, to),
+            ..Diff::default()
         };
         let mut both = Vec::new();
         for (key, &i) in &before {
@@ -150,10 +149,10 @@ impl Diff {
     }
 
     /// The headline in one line: `since 2026-08-20: 12 new, 40 gone (you pruned 31 of the 40
-    /// suggested), 5 drifting, 3 revived, 2 never welcomed`.
+    /// suggested), 5 drifting, 3 revived, 2 never welcomed, 4 changed jobs`.
     pub fn headline(&self) -> String {
         format!(
-            "since {}: {} new, {} gone (you pruned {} of the {} suggested), {} drifting, {} revived, {} never welcomed",
+            "since {}: {} new, {} gone (you pruned {} of the {} suggested), {} drifting, {} revived, {} never welcomed, {} changed jobs",
             self.from,
             self.new.len(),
             self.gone.len(),
@@ -161,7 +160,8 @@ impl Diff {
             self.suggested_prune,
             self.drifting.len(),
             self.revived.len(),
-            self.never_welcomed.len()
+            self.never_welcomed.len(),
+            self.changed_jobs.len()
         )
     }
 }
@@ -179,6 +179,9 @@ impl fmt::Display for Diff {
         moves(f, "drifting: active → dormant", &self.drifting)?;
         moves(f, "revived: dormant → active", &self.revived)?;
         moves(f, "never welcomed: new → clutter", &self.never_welcomed)?;
+        listed(f, "changed jobs", &self.changed_jobs, |f, c| {
+            writeln!(f, "  {}  {} → {}  {}", c.name, c.before(), c.after(), c.profile_url)
+        })?;
         moves(f, "biggest rises", &self.rising)?;
         moves(f, "biggest falls", &self.falling)?;
         if !self.moves.is_empty() {
@@ -252,6 +255,10 @@ mod tests {
         }
     }
 
+    fn moved_jobs(d: &Diff) -> Vec<&str> {
+        d.changed_jobs.iter().map(|c| c.profile_url.as_str()).collect()
+    }
+
     #[test]
     fn the_changes_are_the_planted_ones() {
         let before = [
@@ -274,9 +281,13 @@ mod tests {
             name: String::new(),
             ..row("", tier, 0.0, false)
         };
-        let before: Vec<Row> =
+        let mut before: Vec<Row> =
             before.into_iter().chain([hidden("clutter"), hidden("weak")]).collect();
-        let after: Vec<Row> = after.into_iter().chain([hidden("new")]).collect();
+        let mut after: Vec<Row> = after.into_iter().chain([hidden("new")]).collect();
+        // a renamed only in case and suffix; b promoted; the hidden members' rows differ.
+        (before[0].company, after[0].company) = ("Acme, Inc.".into(), "ACME Corp".into());
+        (before[1].position, after[1].position) = ("Engineer".into(), "Head of Data".into());
+        (before[6].position, after[5].position) = ("Engineer".into(), "CEO".into());
         let day = |d: &str| d.parse().unwrap();
         let d = Diff::between(day("2026-01-01"), &before, day("2026-06-01"), &after);
         let urls = |l: &[Person]| l.iter().map(|p| p.profile_url.clone()).collect::<Vec<_>>();
@@ -294,10 +305,12 @@ mod tests {
         assert_eq!(moved(&d.falling), ["a", "c"]);
         assert_eq!(
             d.headline(),
-            "since 2026-01-01: 1 new, 2 gone (you pruned 1 of the 2 suggested), 1 drifting, 1 revived, 1 never welcomed"
+            "since 2026-01-01: 1 new, 2 gone (you pruned 1 of the 2 suggested), 1 drifting, 1 revived, 1 never welcomed, 1 changed jobs"
         );
+        assert_eq!(moved_jobs(&d), ["b"]);
         let text = d.to_string();
         assert!(text.contains("  d    d  (suggested for pruning)\n"), "{text}");
         assert!(text.contains("  f    f\n"), "{text}");
+        assert!(text.contains("\nchanged jobs (1):\n  b  Engineer → Head of Data  b\n"), "{text}");
     }
 }

@@ -5,6 +5,7 @@
 //! skipped, never deleted.
 
 pub mod diff;
+pub mod jobs;
 pub mod snapshot;
 
 use std::path::{Path, PathBuf};
@@ -13,6 +14,7 @@ use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
 pub use diff::Diff;
+pub use jobs::JobChange;
 pub use snapshot::{Row, Snapshot};
 
 use crate::error::{Error, Result};

@@ -6,14 +6,28 @@ use rayon::prelude::*;
 use super::{Analysis, Summary};
 use crate::history::{Meta, Row, SCHEMA_VERSION, Snapshot, snapshot::fingerprint};
 
-/// The snapshot of an analysis; `pruned` holds the Connections.csv rows on the prune list.
-pub fn snapshot(a: &Analysis<'_>, summary: &Summary, pruned: &[usize]) -> Snapshot {
+/// The snapshot of an analysis: its `rows` ([`rows`]) and the run's description.
+pub fn snapshot(a: &Analysis<'_>, summary: &Summary, rows: Vec<Row>) -> Snapshot {
+    let meta = Meta {
+        schema_version: SCHEMA_VERSION,
+        netsift_version: env!("CARGO_PKG_VERSION").to_string(),
+        as_of: crate::score::day_of(a.as_of).unwrap_or_default(),
+        export_date: a.export.export_date,
+        fingerprint: fingerprint(a.export, &summary.as_of),
+        owner: a.people.owner.identity(),
+        summary: serde_json::to_value(summary).and_then(serde_json::from_value).unwrap_or_default(),
+    };
+    Snapshot { meta, rows }
+}
+
+/// Every scored connection as the history keeps it, in the order of `a.scored`; `pruned`
+/// holds the Connections.csv rows on the prune list.
+pub fn rows(a: &Analysis<'_>, pruned: &[usize]) -> Vec<Row> {
     let mut on_list = vec![false; a.export.connections.len()];
     for &c in pruned {
         on_list[c] = true;
     }
-    let rows: Vec<Row> = a
-        .scored
+    a.scored
         .par_iter()
         .map(|s| {
             let c = &a.export.connections[s.connection];
@@ -34,15 +48,5 @@ pub fn snapshot(a: &Analysis<'_>, summary: &Summary, pruned: &[usize]) -> Snapsh
                 suggested_prune: on_list[s.connection],
             }
         })
-        .collect();
-    let meta = Meta {
-        schema_version: SCHEMA_VERSION,
-        netsift_version: env!("CARGO_PKG_VERSION").to_string(),
-        as_of: crate::score::day_of(a.as_of).unwrap_or_default(),
-        export_date: a.export.export_date,
-        fingerprint: fingerprint(a.export, &summary.as_of),
-        owner: a.people.owner.identity(),
-        summary: serde_json::to_value(summary).and_then(serde_json::from_value).unwrap_or_default(),
-    };
-    Snapshot { meta, rows }
+        .collect()
 }

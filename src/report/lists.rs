@@ -5,6 +5,7 @@ use serde::Serialize;
 
 use super::{Analysis, date, safe};
 use crate::features::{Welcome, midnight};
+use crate::history::JobChange;
 use crate::interactions::{Channel, Flow};
 
 use crate::score::{Scored, Tier, day_of};
@@ -424,15 +425,30 @@ pub struct ReconnectRow {
     pub days_silent: String,
     /// Why, `; `-separated.
     pub reasons: String,
+    /// Their job change since the last run, in words (not written: it leads `reasons`).
+    #[serde(skip)]
+    pub job: Option<String>,
 }
 
-/// Dormant relationships, most valuable (highest score) first.
-pub fn reconnect(rows: &[ScoreRow]) -> Vec<ReconnectRow> {
-    let mut list: Vec<&ScoreRow> = rows.iter().filter(|r| r.tier == Tier::Dormant).collect();
-    list.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.profile_url.cmp(&b.profile_url)));
+/// Dormant relationships, and active ones who changed jobs since the last run (`changed`, by
+/// Connections.csv row): those who changed jobs first, the change in words leading their
+/// reasons, then most valuable (highest score) first.
+pub fn reconnect(rows: &[ScoreRow], changed: &[Option<&JobChange>]) -> Vec<ReconnectRow> {
+    let job = |r: &ScoreRow| changed.get(r.connection).copied().flatten();
+    let mut list: Vec<&ScoreRow> = rows
+        .iter()
+        .filter(|r| r.tier == Tier::Dormant || (r.tier == Tier::Active && job(r).is_some()))
+        .collect();
+    list.sort_by(|a, b| {
+        (job(b).is_some().cmp(&job(a).is_some()))
+            .then(b.score.total_cmp(&a.score))
+            .then(a.profile_url.cmp(&b.profile_url))
+    });
     list.into_iter()
         .map(|r| {
             let [profile_url, name, company, position] = r.who();
+            let job = job(r).map(JobChange::reason);
+            let reasons = job.iter().chain(&r.reasons).cloned().collect::<Vec<_>>().join("; ");
             ReconnectRow {
                 connection: r.connection,
                 profile_url,
@@ -442,7 +458,8 @@ pub fn reconnect(rows: &[ScoreRow]) -> Vec<ReconnectRow> {
                 score: format!("{:.2}", r.score),
                 last_two_way: text(r.last_two_way),
                 days_silent: r.days_silent.map_or(String::new(), |d| format!("{d:.0}")),
-                reasons: safe(&r.reasons.join("; ")),
+                reasons: safe(&reasons),
+                job,
             }
         })
         .collect()

@@ -1,11 +1,13 @@
 //! Stage 7, report: the output contract of DESIGN.md — `scores.csv` and `scores.json`, the
-//! action lists `prune.csv`, `reconnect.csv`, `welcome.csv`, `followup.csv`, and
+//! action lists `prune.csv`, `reconnect.csv`, `welcome.csv`, `followup.csv`, who changed jobs
+//! since the previous run (`changes.csv`), and
 //! `summary.json` with the KPIs, `graph.json` and `graph.graphml`, the charts under `charts/`,
 //! `report.html` and `report.png` — put in place together once every one is written (see
 //! [`Staged`]), every CSV safe to open in a spreadsheet.
 
 pub mod charts;
 pub mod html;
+pub mod jobs;
 mod kept;
 pub mod lists;
 mod staged;
@@ -68,21 +70,11 @@ pub struct Written {
 /// `past` runs, and returns the summary and this run's snapshot. The files replace the
 /// previous report only once every one of them is written.
 pub fn write(analysis: &Analysis<'_>, dir: &Path, past: &Past) -> Result<Written> {
-    if dir.exists() && !dir.is_dir() {
-        return Err(Error::Usage(format!(
-            "--out {} is a file; give a folder for the report (it is created if missing)",
-            dir.display()
-        )));
-    }
-    std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
-    let out = Staged::new();
-    Staged::clear_stale(dir);
-    Staged::clear_stale(&dir.join("charts"));
+    let out = prepare(dir)?;
     let stage = |path: &Path, bytes: &[u8]| out.write(path, bytes);
     let rows: Vec<lists::ScoreRow> =
         analysis.scored.par_iter().map(|s| lists::ScoreRow::new(analysis, s)).collect();
-    let made = Lists::new(analysis, &rows);
-    let Lists { prune, reconnect, welcome, followup } = &made;
+    let (made, kept, since) = Lists::new(analysis, &rows, past);
     let summary = Summary { actions: made.actions(), ..Summary::new(analysis) };
     // The tables, the graph files and the pages, each on whichever thread is free.
     let scores_csv = || {
@@ -95,34 +87,67 @@ pub fn write(analysis: &Analysis<'_>, dir: &Path, past: &Past) -> Result<Written
         stage(&dir.join("scores.json"), &json)
     };
     let lists = || -> Result<()> {
-        write_csv(&out, &dir.join("prune.csv"), prune, lists::PRUNE)?;
-        write_csv(&out, &dir.join("reconnect.csv"), reconnect, lists::RECONNECT)?;
-        write_csv(&out, &dir.join("welcome.csv"), welcome, lists::WELCOME)?;
-        write_csv(&out, &dir.join("followup.csv"), followup, lists::FOLLOWUP)?;
+        write_csv(&out, &dir.join("prune.csv"), &made.prune, lists::PRUNE)?;
+        write_csv(&out, &dir.join("reconnect.csv"), &made.reconnect, lists::RECONNECT)?;
+        write_csv(&out, &dir.join("welcome.csv"), &made.welcome, lists::WELCOME)?;
+        write_csv(&out, &dir.join("followup.csv"), &made.followup, lists::FOLLOWUP)?;
+        write_csv(&out, &dir.join("changes.csv"), &made.changes, jobs::CHANGES)?;
         let json = serde_json::to_vec_pretty(&summary)
             .map_err(|e| Error::io(dir.join("summary.json"), e.into()))?;
         stage(&dir.join("summary.json"), &json)
     };
-    let a = analysis;
-    let graph_json = || -> Result<()> {
-        let json = crate::graph::write::json(a.graph, a.export, a.people, a.scored)
-            .map_err(|e| Error::io(dir.join("graph.json"), e.into()))?;
-        stage(&dir.join("graph.json"), &json)
-    };
-    let graphml = || -> Result<()> {
-        let xml = crate::graph::write::graphml(a.graph, a.export, a.people, a.scored);
-        stage(&dir.join("graph.graphml"), &xml)
-    };
-    let tasks: [&(dyn Fn() -> Result<()> + Sync); 5] =
-        [&scores_csv, &scores_json, &graph_json, &graphml, &lists];
+    let graph_files = || graph_files(analysis, dir, &out);
+    let tasks: [&(dyn Fn() -> Result<()> + Sync); 4] =
+        [&scores_csv, &scores_json, &graph_files, &lists];
+    let compared = (past, since.as_ref());
     let (tables, pages) = rayon::join(
         || tasks.par_iter().try_for_each(|task| task()),
-        || pages(analysis, (dir, &out), past, &summary, &made),
+        || pages(analysis, (dir, &out), compared, &summary, &made),
     );
     tables?;
-    let (snapshot, since) = pages?;
+    pages?;
     out.commit_in(dir)?;
+    let snapshot = kept::snapshot(analysis, &summary, kept);
     Ok(Written { summary, snapshot, since })
+}
+
+/// The report folder made ready: created if missing, what a killed run left there removed.
+fn prepare(dir: &Path) -> Result<Staged> {
+    if dir.exists() && !dir.is_dir() {
+        return Err(Error::Usage(format!(
+            "--out {} is a file; give a folder for the report (it is created if missing)",
+            dir.display()
+        )));
+    }
+    std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+    Staged::clear_stale(dir);
+    Staged::clear_stale(&dir.join("charts"));
+    Ok(Staged::new())
+}
+
+/// This run as the history keeps it, and the changes since the previous run kept there.
+fn kept_and_since(
+    a: &Analysis<'_>,
+    prune: &[lists::PruneRow],
+    past: &Past,
+) -> (Vec<crate::history::Row>, Option<crate::history::Diff>) {
+    let pruned: Vec<usize> = prune.iter().map(|p| p.connection).collect();
+    let rows = kept::rows(a, &pruned);
+    let day = crate::score::day_of(a.as_of).unwrap_or_default();
+    let since = past
+        .previous
+        .as_ref()
+        .map(|(then, before)| crate::history::Diff::between(*then, before, day, &rows));
+    (rows, since)
+}
+
+/// Stages `graph.json` and `graph.graphml`.
+fn graph_files(a: &Analysis<'_>, dir: &Path, out: &Staged) -> Result<()> {
+    let json = crate::graph::write::json(a.graph, a.export, a.people, a.scored)
+        .map_err(|e| Error::io(dir.join("graph.json"), e.into()))?;
+    out.write(&dir.join("graph.json"), &json)?;
+    let xml = crate::graph::write::graphml(a.graph, a.export, a.people, a.scored);
+    out.write(&dir.join("graph.graphml"), &xml)
 }
 
 /// The action lists, as written: the page and the poster show their first rows.
@@ -135,17 +160,29 @@ pub struct Lists {
     pub welcome: Vec<lists::WelcomeRow>,
     /// followup.csv.
     pub followup: Vec<lists::Followup>,
+    /// changes.csv.
+    pub changes: Vec<jobs::ChangeRow>,
 }
 
 impl Lists {
-    /// The lists of an analysis, from its scored rows.
-    fn new(analysis: &Analysis<'_>, rows: &[lists::ScoreRow]) -> Lists {
-        Lists {
-            prune: lists::prune(analysis, rows),
-            reconnect: lists::reconnect(rows),
-            welcome: lists::welcome(analysis, rows),
-            followup: followups(analysis),
-        }
+    /// The lists of an analysis from its scored rows, with this run as the history keeps it
+    /// and the changes since the previous run (reconnect.csv opens with who changed jobs).
+    fn new(
+        a: &Analysis<'_>,
+        rows: &[lists::ScoreRow],
+        past: &Past,
+    ) -> (Lists, Vec<crate::history::Row>, Option<crate::history::Diff>) {
+        let prune = lists::prune(a, rows);
+        let (kept, since) = kept_and_since(a, &prune, past);
+        let reconnect = lists::reconnect(rows, &jobs::by_connection(a, &kept, since.as_ref()));
+        let made = Lists {
+            prune,
+            reconnect,
+            welcome: lists::welcome(a, rows),
+            followup: followups(a),
+            changes: jobs::rows(since.as_ref()),
+        };
+        (made, kept, since)
     }
 
     /// Their lengths, as the summary, stdout and the page give them.
@@ -156,29 +193,25 @@ impl Lists {
             welcome: self.welcome.len(),
             followup: self.followup.len(),
             followup_overdue: self.followup.iter().filter(|f| f.overdue_days >= 0).count(),
+            changed_jobs: self.changes.len(),
         }
     }
 }
 
-/// This run's snapshot and the changes since the last, then the charts, `report.png` and
-/// `report.html`.
+/// The charts, `report.png` and `report.html`, showing the changes `since` the last run.
 fn pages(
     analysis: &Analysis<'_>,
     (dir, out): (&Path, &Staged),
-    past: &Past,
+    (past, since): (&Past, Option<&crate::history::Diff>),
     summary: &Summary,
     lists: &Lists,
-) -> Result<(crate::history::Snapshot, Option<crate::history::Diff>)> {
-    let pruned: Vec<usize> = lists.prune.iter().map(|p| p.connection).collect();
-    let snapshot = kept::snapshot(analysis, summary, &pruned);
-    let since = past.previous.as_ref().map(|(day, rows)| {
-        crate::history::Diff::between(*day, rows, snapshot.meta.as_of, &snapshot.rows)
-    });
+) -> Result<()> {
     let mut view = view::View::new(analysis, summary, lists);
-    view.since = since.as_ref().map(view::Since::new);
+    view.since = since.map(view::Since::new);
+    view.jobs = jobs::Jobs::new(since);
     let mut data = charts::ChartData::new(analysis, summary);
     if !past.trend.is_empty() {
-        let now = (snapshot.meta.as_of, data.tiers);
+        let now = (crate::score::day_of(analysis.as_of).unwrap_or_default(), data.tiers);
         data.trend = past.trend.iter().cloned().chain([now]).collect();
     }
     let rendered = charts::write(&data, dir, out)?;
@@ -189,8 +222,7 @@ fn pages(
     let page = dir.join("report.html");
     let html = html::render(&view, &rendered)
         .map_err(|message| Error::Chart { file: page.clone(), message })?;
-    out.write(&page, html.as_bytes())?;
-    Ok((snapshot, since))
+    out.write(&page, html.as_bytes())
 }
 
 /// Stages `rows` as the CSV file `path` (header from the field names; every text cell was

@@ -55,6 +55,8 @@ pub struct Actions {
     pub welcome: usize,
     pub followup: usize,
     pub followup_overdue: usize,
+    /// Rows of changes.csv: connections whose employer or title changed since the last run.
+    pub changed_jobs: usize,
 }
 
 /// The graph in numbers.

@@ -5,7 +5,7 @@
 
 use serde::Serialize;
 
-use super::lists::Followup;
+use super::lists::{Followup, ReconnectRow};
 use super::{Analysis, Lists, Summary};
 use crate::score::{Scored, Tier};
 
@@ -47,6 +47,8 @@ pub struct View {
     pub community_count: usize,
     /// The changes since the previous stored run.
     pub since: Option<Since>,
+    /// Who changed jobs since the previous stored run.
+    pub jobs: super::jobs::Jobs,
     /// netsift's version.
     pub version: &'static str,
 }
@@ -302,9 +304,12 @@ fn kpis(summary: &Summary) -> Vec<Kpi> {
             detail: "connections with a reply or mutual contact".into(),
         },
         Kpi {
-            value: t.dormant.to_string(),
+            value: summary.actions.reconnect.to_string(),
             label: "to reconnect".into(),
-            detail: "dormant: real once, quiet now".into(),
+            detail: match (summary.actions.reconnect as u64).saturating_sub(t.dormant) {
+                0 => "dormant: real once, quiet now".into(),
+                n => format!("dormant, and {n} active who changed jobs"),
+            },
         },
         Kpi {
             value: summary.actions.welcome.to_string(),
@@ -326,7 +331,7 @@ fn actions(
     by_connection: &[Option<&Scored>],
     lists: &Lists,
 ) -> Vec<ActionList> {
-    let Lists { prune, reconnect, welcome, followup } = lists;
+    let Lists { prune, reconnect, welcome, followup, .. } = lists;
     let item = |connection: usize, detail: String| {
         let c = &a.export.connections[connection];
         let role = match (c.position.is_empty(), c.company.is_empty()) {
@@ -342,13 +347,12 @@ fn actions(
         ActionList {
             key: "reconnect",
             title: format!("Reconnect with {}", reconnect.len()),
-            lead: "Real relationships gone quiet, most valuable first: a short note revives most."
-                .into(),
+            lead: reconnect_lead(reconnect),
             total: reconnect.len(),
             items: reconnect
                 .iter()
                 .take(LIST_ROWS)
-                .map(|r| item(r.connection, reasons(r.connection)))
+                .map(|r| item(r.connection, with_job(r.job.as_deref(), reasons(r.connection))))
                 .collect(),
         },
         ActionList {
@@ -408,6 +412,27 @@ fn follow_up(
             .take(LIST_ROWS)
             .map(|f| item(f.connection, when(f)))
             .collect(),
+    }
+}
+
+/// The reconnect list's lead: whether it opens with those who changed jobs.
+fn reconnect_lead(reconnect: &[ReconnectRow]) -> String {
+    match reconnect.first().and_then(|r| r.job.as_ref()) {
+        None => {
+            "Real relationships gone quiet, most valuable first: a short note revives most.".into()
+        }
+        Some(_) => "Those who changed jobs first — a natural moment to get in touch — then real \
+                    relationships gone quiet, most valuable first."
+            .into(),
+    }
+}
+
+/// A job change in words ahead of the other reasons.
+fn with_job(job: Option<&str>, reasons: String) -> String {
+    match job {
+        Some(job) if reasons.is_empty() => job.to_string(),
+        Some(job) => format!("{job}; {reasons}"),
+        None => reasons,
     }
 }
 
@@ -486,6 +511,7 @@ impl View {
             tags: tags(a.scored),
             community_count: a.graph.community_count(),
             since: None,
+            jobs: super::jobs::Jobs::new(None),
             version: env!("CARGO_PKG_VERSION"),
         }
     }
@@ -507,6 +533,16 @@ impl View {
                     (l.title.clone(), people.map(|i| (i.name.clone(), i.detail.clone())).collect())
                 })
                 .collect(),
+            jobs: (
+                self.jobs.title.clone(),
+                self.jobs.lead.clone(),
+                self.jobs
+                    .items
+                    .iter()
+                    .take(POSTER_ROWS)
+                    .map(|i| (i.name.clone(), format!("{}, {}", i.role, i.detail)))
+                    .collect(),
+            ),
         }
     }
 }

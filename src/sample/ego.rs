@@ -95,6 +95,7 @@ fn write_files(ego: u32, mine: &[&LogMessage], export_date: Date, path: &Path) -
         seed: 0,
         zip: false,
         export_date,
+        later: None,
     };
     let mut sink = Sink::create(path, &spec)?;
     sink.file("messages.csv", |o| write_messages(o, ego, mine))?;

@@ -11,6 +11,7 @@ use rand::Rng;
 use rand::seq::IndexedRandom;
 use rand_chacha::ChaCha8Rng;
 
+use super::moves::Job;
 use super::names::{INVITE, KIND, NOTE, PRAISE, SKILL, fill, pick};
 use super::time::{DAY, YEAR, span, us_pacific, us_utc, utc};
 use super::world::{OWNER, OWNER_URL, Person, Rel, World};
@@ -49,16 +50,17 @@ where
 
 /// Connections.csv: preamble, newest first, hidden members, no newline after the last row.
 pub(super) fn connections(w: &World) -> io::Result<Vec<u8>> {
-    let mut order: Vec<&Person> = w.people.iter().collect();
-    order.sort_by_key(|p| Reverse(p.day));
-    let dates = order.iter().map(|p| utc(p.day * DAY, "%d %b %-Y"));
+    let mut order: Vec<(&Person, &Job)> = w.people.iter().zip(&w.jobs).collect();
+    order.sort_by_key(|(p, _)| Reverse(p.day));
+    let dates = order.iter().map(|(p, _)| utc(p.day * DAY, "%d %b %-Y"));
     let dates = dates.collect::<io::Result<Vec<_>>>()?;
-    let rows = order.into_iter().zip(dates).map(|(p, on)| {
+    let rows = order.into_iter().zip(dates).map(|((p, job), on)| {
         let mut row = vec![String::new(); 6];
         if !p.hidden {
             let url = p.connections_url();
-            row =
-                [&p.first, &p.last, &url, &p.email, p.company, p.position].map(String::from).into();
+            row = [&p.first, &p.last, &url, &p.email, &job.company, &job.position]
+                .map(String::from)
+                .into();
         }
         row.push(on);
         row

@@ -26,6 +26,7 @@
 mod ego;
 mod files;
 mod messages;
+mod moves;
 mod names;
 mod plan;
 mod time;
@@ -58,6 +59,29 @@ pub struct SampleSpec {
     pub zip: bool,
     /// Names the export; every date in it is older.
     pub export_date: Date,
+    /// A later export of the owner of an earlier sample, when given.
+    pub later: Option<Later>,
+}
+
+/// A later export of the owner of an earlier sample: the people, messages and every other
+/// file of the export of day `after` (the same seed and counts), exported on the spec's
+/// `export_date`, with `moves` connections moved to another employer or title; a few
+/// employers are renamed only in case or legal suffix and a company and a title left blank,
+/// which are no job changes. `truth.csv` says who moved.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Later {
+    /// The earlier export's date: the world is the one drawn for it.
+    pub after: Date,
+    /// How many connections moved.
+    pub moves: usize,
+}
+
+impl SampleSpec {
+    /// The day the people and their history are drawn for: the export's date, or for a later
+    /// export the earlier one's.
+    fn world_date(&self) -> Date {
+        self.later.map_or(self.export_date, |l| l.after)
+    }
 }
 
 /// Where the sample went.
@@ -107,16 +131,19 @@ pub fn write_sample(spec: &SampleSpec, out_dir: &Path) -> io::Result<SampleOutpu
 }
 
 /// Writes `truth.csv`: the latent class the generator planted for every connection
-/// (`profile_url,class,connected_on,hidden`), so that what netsift infers can be checked.
-/// The same `spec` as [`write_sample`] describes the same people.
+/// (`profile_url,class,connected_on,hidden,moved,renamed`), so that what netsift infers can be
+/// checked; in a later export ([`Later`]) `moved` marks who changed jobs since the earlier one
+/// and `renamed` whose employer is only written differently. The same `spec` as
+/// [`write_sample`] describes the same people.
 pub fn write_truth(spec: &SampleSpec, path: &Path) -> io::Result<()> {
     let world = World::new(spec);
     let mut w = csv::Writer::from_writer(Vec::new());
-    w.write_record(["profile_url", "class", "connected_on", "hidden"])?;
-    for p in &world.people {
+    w.write_record(["profile_url", "class", "connected_on", "hidden", "moved", "renamed"])?;
+    for (p, job) in world.people.iter().zip(&world.jobs) {
         let url = if p.hidden { String::new() } else { p.connections_url() };
         let day = time::utc(p.day * time::DAY, "%Y-%m-%d")?;
-        w.write_record([url, p.rel.name().into(), day, p.hidden.to_string()])?;
+        let flags = [p.hidden, job.moved, job.renamed].map(|f| f.to_string());
+        w.write_record([url, p.rel.name().into(), day].into_iter().chain(flags))?;
     }
     let bytes = w.into_inner().map_err(|e| io::Error::other(e.to_string()))?;
     let tmp = path.with_extension("csv.tmp");

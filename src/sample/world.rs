@@ -10,6 +10,7 @@ use rand::Rng;
 use rand::seq::IndexedRandom;
 use rand_chacha::ChaCha8Rng;
 
+use super::moves::{Job, later};
 use super::names::{CHAT, COMPANY, FIRST, LAST, TITLE, decorate, pick, unique_slug};
 use super::time::{DAY, YEAR, clamp, days, span};
 use super::{SampleSpec, rng};
@@ -106,13 +107,16 @@ pub(super) struct World {
     chat: Vec<&'static str>,
     /// The export date, 00:00 UTC: every timestamp is earlier.
     pub(super) now: i64,
+    /// Every connection's job as Connections.csv writes it: as drawn, or as a later export
+    /// finds it ([`super::Later`]).
+    pub(super) jobs: Vec<Job>,
 }
 
 impl World {
     /// Draws the connections (`spec.connections`) and enough strangers for the messages.
     pub(super) fn new(spec: &SampleSpec) -> World {
         let (mut rng, mut taken) = (rng(spec.seed, 1), HashSet::new());
-        let today = days(spec.export_date);
+        let today = days(spec.world_date());
         let mut people: Vec<Person> =
             (0..spec.connections).map(|i| connection(&mut rng, &mut taken, i, today)).collect();
         duplicate_names(&mut rng, &mut people, &mut taken);
@@ -121,9 +125,13 @@ impl World {
         let strong = (0..people.len())
             .filter(|&i| matches!(people[i].rel, Rel::Close | Rel::Active | Rel::Dormant))
             .collect();
-        let visible = (0..people.len()).filter(|&i| !people[i].hidden).collect();
+        let visible: Vec<usize> = (0..people.len()).filter(|&i| !people[i].hidden).collect();
         let chat = CHAT.split('|').collect();
-        World { people, strangers, strong, visible, chat, now: today * DAY }
+        let jobs = match spec.later {
+            Some(l) => later(&people, &visible, l.moves, &mut super::rng(spec.seed, 10)),
+            None => people.iter().map(Job::of).collect(),
+        };
+        World { people, strangers, strong, visible, chat, now: today * DAY, jobs }
     }
 
     /// One to three chat sentences, joined by spaces or real line breaks.

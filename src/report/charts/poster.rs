@@ -1,5 +1,6 @@
 //! `report.png`: the whole story on one shareable image, 1600 px wide — the headline numbers,
-//! the tiers, the layers, growth by tier and the top actions — composed from the same chart
+//! the tiers, the layers, growth by tier, the top actions and who changed jobs — composed from
+//! the same chart
 //! drawings as `charts/`, so the image and the report never disagree.
 
 use plotters::coord::Shift;
@@ -10,7 +11,7 @@ use super::fonts;
 use super::{ChartData, Kind};
 
 /// Width and height of `report.png`.
-pub const SIZE: (u32, u32) = (1600, 2140);
+pub const SIZE: (u32, u32) = (1600, 2540);
 
 /// What the image says besides the charts.
 #[derive(Clone, Debug)]
@@ -23,6 +24,9 @@ pub struct Poster<'a> {
     pub kpis: Vec<(String, String)>,
     /// Top actions: a heading (with the list's length) and the first names with their reason.
     pub actions: Vec<(String, Vec<(String, String)>)>,
+    /// Who changed jobs: a heading, what the list is (or why it is empty), and the first names
+    /// with their new role.
+    pub jobs: (String, String, Vec<(String, String)>),
 }
 
 /// The image as PNG bytes.
@@ -46,13 +50,15 @@ fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, p: &Poster<'_>) -> Dr
     root.fill(&WHITE)?;
     let (header, rest) = root.split_vertically(250);
     let (row, rest) = rest.split_vertically(560);
-    let (growth, actions) = rest.split_vertically(580);
+    let (growth, rest) = rest.split_vertically(580);
+    let (actions, jobs) = rest.split_vertically(750);
     let (tiers, layers) = row.split_horizontally(800);
     draw_header(&header, p)?;
     Kind::Tiers.draw(&tiers, p.data)?;
     Kind::Layers.draw(&layers, p.data)?;
     Kind::Growth.draw(&growth, p.data)?;
-    draw_actions(&actions, p)
+    draw_actions(&actions, p)?;
+    draw_jobs(&jobs, p)
 }
 
 fn draw_header<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, p: &Poster<'_>) -> Drawn<DB> {
@@ -88,6 +94,22 @@ fn draw_actions<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, p: &Poster<'_
         if people.is_empty() {
             area.draw(&text("nothing to do here", (x + 18, 136), 20, FontStyle::Normal, &MUTED))?;
         }
+    }
+    Ok(())
+}
+
+/// Who changed jobs: a panel across the width, the first names in two columns.
+fn draw_jobs<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, p: &Poster<'_>) -> Drawn<DB> {
+    let (heading, lead, people) = &p.jobs;
+    area.draw(&Rectangle::new([(40, 10), (1560, 380)], PANEL.filled()))?;
+    area.draw(&text(heading, (58, 26), 24, FontStyle::Bold, &INK))?;
+    let lead = fit(lead, 1484, 17);
+    area.draw(&text(&lead, (58, 62), 17, FontStyle::Normal, &MUTED))?;
+    for (j, (name, role)) in people.iter().enumerate() {
+        let (x, y) = (58 + (j as i32 / 4) * 752, 104 + (j as i32 % 4) * 68);
+        let (name, role) = (fit(name, 716, 21), fit(role, 716, 17));
+        area.draw(&text(&name, (x, y), 21, FontStyle::Bold, &INK))?;
+        area.draw(&text(&role, (x, y + 30), 17, FontStyle::Normal, &MUTED))?;
     }
     Ok(())
 }
