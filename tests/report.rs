@@ -100,8 +100,9 @@ fn every_era_gets_charts_a_page_and_an_image() {
     }
 }
 
-/// Connections with Japanese, Chinese and Korean names and employers, never in touch: they
-/// fill the prune list of `report.png` and the employers chart.
+/// Connections with Japanese, Chinese and Korean names and employers, never in touch and tagged
+/// prune (an export without messages calls no one clutter by itself): they fill the prune list
+/// of `report.png` and the employers chart.
 const CJK: &str = "First Name,Last Name,URL,Email Address,Company,Position,Connected On
 太郎,山田,https://www.linkedin.com/in/yamada-taro,,株式会社テスト,エンジニア,12 Mar 2021
 花子,佐藤,https://www.linkedin.com/in/sato-hanako,,株式会社テスト,デザイナー,02 Apr 2021
@@ -122,7 +123,17 @@ const NAMED: [&str; 2] = ["report.png", "charts/companies.png"];
 
 /// Analyzes the export in `export` into `out`, with the system's fonts or DejaVu Sans alone.
 fn analyze_with_fonts(dir: &TestDir, export: &str, out: &str, system: bool) {
-    let args = ["analyze", export, "--out", out, "-q", "--no-history", "--as-of", "2026-11-20"];
+    let notes = format!("{export}-notes.csv");
+    let connections = std::fs::read_to_string(dir.path(&format!("{export}/Connections.csv")));
+    let tagged: String = connections
+        .unwrap()
+        .lines()
+        .skip(1)
+        .map(|row| format!("2025-01-01,{},other,mutual,prune,\n", row.split(',').nth(2).unwrap()))
+        .collect();
+    dir.create(&notes, format!("date,person,kind,direction,tags,note\n{tagged}"));
+    let args = ["analyze", export, "--notes", &notes, "--out", out, "-q", "--no-history"];
+    let args = [&args[..], &["--as-of", "2026-11-20"]].concat();
     let mut run = dir.command(&args);
     let output = run.env("NETSIFT_SYSTEM_FONTS", if system { "1" } else { "0" }).output();
     let output = output.expect("netsift runs");
