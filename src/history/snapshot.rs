@@ -47,11 +47,17 @@ impl Row {
     /// Who the row is across runs: the profile URL, else the name; `None` for a hidden member
     /// (no URL, no name), who cannot be followed from one export to the next.
     pub fn key(&self) -> Option<String> {
-        match (self.profile_url.is_empty(), self.name.trim().is_empty()) {
-            (false, _) => Some(self.profile_url.clone()),
-            (true, false) => Some(format!("name:{}", self.name)),
-            (true, true) => None,
-        }
+        person_key(&self.profile_url, &self.name)
+    }
+}
+
+/// Who a connection is across runs, from its canonical profile URL (empty when none) and its
+/// name: the URL, else `name:` and the name; `None` for a hidden member (neither).
+pub fn person_key(profile_url: &str, name: &str) -> Option<String> {
+    match (profile_url.is_empty(), name.trim().is_empty()) {
+        (false, _) => Some(profile_url.to_string()),
+        (true, false) => Some(format!("name:{name}")),
+        (true, true) => None,
     }
 }
 

@@ -518,6 +518,12 @@ pub struct Followup {
     pub next_contact: String,
     /// Days past due (negative: days left).
     pub overdue_days: i64,
+    /// The row of Connections.csv (not written).
+    #[serde(skip)]
+    pub connection: usize,
+    /// The day of the next contact, typed (not written: `next_contact` is its text).
+    #[serde(skip)]
+    pub due: Option<Date>,
 }
 
 /// The follow-up plan: every living relationship, overdue first.
@@ -547,6 +553,8 @@ pub fn followups(a: &Analysis<'_>) -> Vec<Followup> {
                 cadence_from: safe(&from),
                 next_contact: date(Some(next)),
                 overdue_days: ((a.as_of - next) as f64 / DAY).floor() as i64,
+                connection: s.connection,
+                due: day_of(next),
             },
         ));
     }

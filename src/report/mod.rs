@@ -1,9 +1,11 @@
 //! Stage 7, report: the output contract of DESIGN.md — `scores.csv` and `scores.json`, the
-//! action lists `prune.csv`, `reconnect.csv`, `welcome.csv`, `followup.csv`, and
+//! action lists `prune.csv`, `reconnect.csv`, `welcome.csv`, `followup.csv` (and the same
+//! plan as a calendar, `followup.ics`), and
 //! `summary.json` with the KPIs, `graph.json` and `graph.graphml`, the charts under `charts/`,
 //! `report.html` and `report.png` — put in place together once every one is written (see
 //! [`Staged`]), every CSV safe to open in a spreadsheet.
 
+pub mod calendar;
 pub mod charts;
 pub mod html;
 mod kept;
@@ -68,16 +70,8 @@ pub struct Written {
 /// `past` runs, and returns the summary and this run's snapshot. The files replace the
 /// previous report only once every one of them is written.
 pub fn write(analysis: &Analysis<'_>, dir: &Path, past: &Past) -> Result<Written> {
-    if dir.exists() && !dir.is_dir() {
-        return Err(Error::Usage(format!(
-            "--out {} is a file; give a folder for the report (it is created if missing)",
-            dir.display()
-        )));
-    }
-    std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+    prepare(dir)?;
     let out = Staged::new();
-    Staged::clear_stale(dir);
-    Staged::clear_stale(&dir.join("charts"));
     let stage = |path: &Path, bytes: &[u8]| out.write(path, bytes);
     let rows: Vec<lists::ScoreRow> =
         analysis.scored.par_iter().map(|s| lists::ScoreRow::new(analysis, s)).collect();
@@ -106,6 +100,7 @@ pub fn write(analysis: &Analysis<'_>, dir: &Path, past: &Past) -> Result<Written
         write_csv(&out, &dir.join("reconnect.csv"), &reconnect, lists::RECONNECT)?;
         write_csv(&out, &dir.join("welcome.csv"), &welcome, lists::WELCOME)?;
         write_csv(&out, &dir.join("followup.csv"), &followup, lists::FOLLOWUP)?;
+        stage(&dir.join("followup.ics"), calendar::followup_ics(analysis, &followup).as_bytes())?;
         let json = serde_json::to_vec_pretty(&summary)
             .map_err(|e| Error::io(dir.join("summary.json"), e.into()))?;
         stage(&dir.join("summary.json"), &json)
@@ -130,6 +125,21 @@ pub fn write(analysis: &Analysis<'_>, dir: &Path, past: &Past) -> Result<Written
     let (snapshot, since) = pages?;
     out.commit_in(dir)?;
     Ok(Written { summary, snapshot, since })
+}
+
+/// The report folder made ready: created if missing (a file there is refused), and what a
+/// killed run left half-written cleared.
+fn prepare(dir: &Path) -> Result<()> {
+    if dir.exists() && !dir.is_dir() {
+        return Err(Error::Usage(format!(
+            "--out {} is a file; give a folder for the report (it is created if missing)",
+            dir.display()
+        )));
+    }
+    std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+    Staged::clear_stale(dir);
+    Staged::clear_stale(&dir.join("charts"));
+    Ok(())
 }
 
 /// The action lists the page shows.
