@@ -375,3 +375,62 @@ fn history_lists_every_owner_when_none_is_named() {
     // A diff still compares one owner's runs: it asks which.
     assert!(stderr(&dir.run(&["diff"], 2)).contains("choose one with --owner"));
 }
+
+/// The rows of a CSV netsift wrote, by profile URL (rows without one left out).
+fn by_url(
+    path: &Path,
+) -> std::collections::BTreeMap<String, std::collections::BTreeMap<String, String>> {
+    let mut r = csv::Reader::from_path(path).expect("a CSV netsift wrote");
+    let headers = r.headers().expect("header").clone();
+    r.records()
+        .map(|rec| {
+            let rec = rec.expect("row");
+            headers.iter().zip(rec.iter()).map(|(h, v)| (h.to_string(), v.to_string())).collect()
+        })
+        .map(|row: std::collections::BTreeMap<String, String>| (row["profile_url"].clone(), row))
+        .filter(|(url, _)| !url.is_empty())
+        .collect()
+}
+
+fn number(text: &str) -> f64 {
+    text.parse().unwrap_or_else(|_| panic!("a number: {text:?}"))
+}
+
+#[test]
+fn each_relationship_keeps_its_course_across_the_runs() {
+    let dir = TestDir::new("history-course");
+    // Two exports of the same owner, six months apart.
+    for (date, folder) in [("2026-05-20", "05-20-2026"), ("2026-11-20", "11-20-2026")] {
+        dir.run(&["sample", "--out", date, "--date", date, "--seed", "7", "-q"], 0);
+        let export = format!("{date}/Complete_LinkedInDataExport_{folder}");
+        dir.run(&["analyze", &export, "--history", "h", "--out", &format!("r-{date}"), "-q"], 0);
+    }
+    let (before, after) = (
+        by_url(&dir.path("r-2026-05-20/scores.csv")),
+        by_url(&dir.path("r-2026-11-20/scores.csv")),
+    );
+    // The first run has no previous run; the second carries the first's tier and score.
+    assert!(before.values().all(|r| r["previous_tier"].is_empty() && r["score_change"].is_empty()));
+    let mut moved = 0;
+    for (url, now) in &after {
+        let Some(then) = before.get(url) else {
+            assert!(now["previous_tier"].is_empty() && now["previous_score"].is_empty());
+            continue;
+        };
+        assert_eq!(now["previous_tier"], then["tier"], "{url}");
+        assert_eq!(now["previous_score"], then["score"], "{url}");
+        let change = number(&now["score"]) - number(&then["score"]);
+        assert!((number(&now["score_change"]) - change).abs() < 0.006, "{url}: {now:?}");
+        moved += usize::from(now["tier"] != then["tier"] || change.abs() > 1.0);
+    }
+    assert!(moved > 0, "some relationships changed in six months");
+    let json: Value =
+        serde_json::from_slice(&std::fs::read(dir.path("r-2026-11-20/scores.json")).unwrap())
+            .unwrap();
+    for row in json.as_array().unwrap() {
+        let Some(then) = before.get(row["profile_url"].as_str().unwrap()) else { continue };
+        assert_eq!(row["previous_tier"], then["tier"].as_str());
+        assert_eq!(row["previous_score"].as_f64(), Some(number(&then["score"])));
+        assert!(row["score_change"].is_f64(), "{row}");
+    }
+}

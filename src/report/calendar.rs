@@ -20,7 +20,6 @@ use sha2::{Digest, Sha256};
 use super::Analysis;
 use super::lists::Followup;
 use super::view::profile_link;
-use crate::history::snapshot::person_key;
 use crate::score::{Scored, day_of};
 
 /// The calendar holds the follow-ups due within this many weeks of the as-of day.
@@ -67,11 +66,11 @@ impl Entry<'_> {
     fn event(&self, stamp: &PartialDateTime, sequence: i64) -> ICalendarComponent {
         let c = &self.a.export.connections[self.f.connection];
         let name = text(&c.full_name());
-        let url = self.a.people.persons[self.f.connection].key.as_ref().map(|k| k.url());
-        let url = url.unwrap_or_default();
+        let url = super::kept::profile_url(self.a, self.f.connection);
         let whom = if name.trim().is_empty() { "a connection" } else { &name };
         let mut event = ICalendarComponent::new(ICalendarComponentType::VEvent);
-        event.add_uid(&uid(self.owner, person_key(&url, &c.full_name()).as_deref().unwrap_or("")));
+        let person = super::kept::key(self.a, self.f.connection).unwrap_or_default();
+        event.add_uid(&uid(self.owner, &person));
         event.add_dtstamp(stamp.clone());
         event.add_property(P::LastModified, stamp.clone());
         event.add_sequence(sequence);

@@ -4,7 +4,19 @@
 use rayon::prelude::*;
 
 use super::{Analysis, Summary};
-use crate::history::{Meta, Row, SCHEMA_VERSION, Snapshot, snapshot::fingerprint};
+use crate::history::snapshot::{fingerprint, person_key};
+use crate::history::{Meta, Row, SCHEMA_VERSION, Snapshot};
+
+/// A connection's canonical profile URL as the history keeps it; empty without one.
+pub fn profile_url(a: &Analysis<'_>, connection: usize) -> String {
+    let key = a.people.persons[connection].key.as_ref();
+    key.map_or_else(String::new, crate::people::ProfileKey::url)
+}
+
+/// Who a connection is across runs, as the history keys its rows ([`Row::key`]).
+pub fn key(a: &Analysis<'_>, connection: usize) -> Option<String> {
+    person_key(&profile_url(a, connection), &a.export.connections[connection].full_name())
+}
 
 /// The snapshot of an analysis; `pruned` holds the Connections.csv rows on the prune list.
 pub fn snapshot(a: &Analysis<'_>, summary: &Summary, pruned: &[usize]) -> Snapshot {
@@ -18,9 +30,8 @@ pub fn snapshot(a: &Analysis<'_>, summary: &Summary, pruned: &[usize]) -> Snapsh
         .map(|s| {
             let c = &a.export.connections[s.connection];
             let f = &a.features[s.connection];
-            let key = a.people.persons[s.connection].key.as_ref();
             Row {
-                profile_url: key.map_or_else(String::new, crate::people::ProfileKey::url),
+                profile_url: profile_url(a, s.connection),
                 name: c.full_name(),
                 company: c.company.clone(),
                 position: c.position.clone(),

@@ -12,6 +12,7 @@ mod kept;
 pub mod lists;
 mod staged;
 mod summary;
+pub mod trend;
 pub mod view;
 
 use std::path::Path;
@@ -73,8 +74,10 @@ pub fn write(analysis: &Analysis<'_>, dir: &Path, past: &Past) -> Result<Written
     prepare(dir)?;
     let out = Staged::new();
     let stage = |path: &Path, bytes: &[u8]| out.write(path, bytes);
-    let rows: Vec<lists::ScoreRow> =
-        analysis.scored.par_iter().map(|s| lists::ScoreRow::new(analysis, s)).collect();
+    let trends = trend::trends(analysis, &past.trail);
+    let rows: Vec<lists::ScoreRow> = (analysis.scored.par_iter().zip(&trends))
+        .map(|(s, t)| lists::ScoreRow::new(analysis, s).since(t))
+        .collect();
     let (prune, reconnect) = (lists::prune(analysis, &rows), lists::reconnect(&rows));
     let (welcome, followup) = (lists::welcome(analysis, &rows), followups(analysis));
     let actions = summary::Actions {
@@ -119,7 +122,7 @@ pub fn write(analysis: &Analysis<'_>, dir: &Path, past: &Past) -> Result<Written
         [&scores_csv, &scores_json, &graph_json, &graphml, &lists];
     let (tables, pages) = rayon::join(
         || tasks.par_iter().try_for_each(|task| task()),
-        || pages(analysis, (dir, &out), past, &summary, (&prune, &reconnect, &welcome)),
+        || pages(analysis, (dir, &out), (past, &trends), &summary, (&prune, &reconnect, &welcome)),
     );
     tables?;
     let (snapshot, since) = pages?;
@@ -150,7 +153,7 @@ type Lists<'l> = (&'l [lists::PruneRow], &'l [lists::ReconnectRow], &'l [lists::
 fn pages(
     analysis: &Analysis<'_>,
     (dir, out): (&Path, &Staged),
-    past: &Past,
+    (past, trends): (&Past, &[trend::Trend]),
     summary: &Summary,
     (prune, reconnect, welcome): Lists<'_>,
 ) -> Result<(crate::history::Snapshot, Option<crate::history::Diff>)> {
@@ -161,6 +164,7 @@ fn pages(
     });
     let mut view = view::View::new(analysis, summary, prune, reconnect, welcome);
     view.since = since.as_ref().map(view::Since::new);
+    trend::show(&mut view, &past.trail, snapshot.meta.as_of.to_string(), trends);
     let mut data = charts::ChartData::new(analysis, summary);
     if !past.trend.is_empty() {
         let now = (snapshot.meta.as_of, data.tiers);
