@@ -433,4 +433,90 @@ fn each_relationship_keeps_its_course_across_the_runs() {
         assert_eq!(row["previous_score"].as_f64(), Some(number(&then["score"])));
         assert!(row["score_change"].is_f64(), "{row}");
     }
+
+    // `history --person`: by name, by the URL in another form, as text and as JSON.
+    let names = |rows: &std::collections::BTreeMap<
+        String,
+        std::collections::BTreeMap<String, String>,
+    >| { rows.values().map(|r| r["name"].clone()).collect::<Vec<_>>() };
+    let all = names(&after);
+    let (url, now) = after
+        .iter()
+        .find(|(u, r)| {
+            before.get(*u).is_some_and(|t| t["tier"] != r["tier"])
+                && all.iter().filter(|n| **n == r["name"]).count() == 1
+        })
+        .expect("someone who moved tier, with a name of their own");
+    let then = &before[url];
+    let course = |who: &str| -> Value {
+        let args = ["history", "--history", "h", "--person", who, "--json"];
+        serde_json::from_slice(&dir.run(&args, 0).stdout).expect("JSON")
+    };
+    let by_name = course(&now["name"].to_uppercase());
+    let other_form = url.replace("https://www.", "") + "/?trk=feed";
+    assert_eq!(by_name, course(&other_form), "the same person by name and by URL");
+    assert_eq!(by_name["profile_url"], url.as_str());
+    let runs = by_name["runs"].as_array().unwrap();
+    let seen: Vec<(&str, &str, f64)> = runs
+        .iter()
+        .map(|r| {
+            (
+                r["as_of"].as_str().unwrap(),
+                r["tier"].as_str().unwrap(),
+                r["score"].as_f64().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        seen,
+        [
+            ("2026-05-20", then["tier"].as_str(), number(&then["score"])),
+            ("2026-11-20", now["tier"].as_str(), number(&now["score"]))
+        ]
+    );
+    assert!(runs[0]["change"].is_null());
+    assert_eq!(runs[1]["change"].as_f64(), Some(number(&now["score_change"])));
+    let text = stdout(&dir.run(&["history", "--history", "h", "--person", &now["name"]], 0));
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines[0], format!("{}  {url}", now["name"]));
+    assert!(
+        lines[2].starts_with(&format!("2026-05-20  {:<7}  {:>6}", then["tier"], then["score"]))
+    );
+    assert!(lines[3].starts_with(&format!("2026-11-20  {:<7}  {:>6}", now["tier"], now["score"])));
+    let nobody = dir.run(&["history", "--history", "h", "--person", "Nobody Known"], 2);
+    assert_eq!(
+        stderr(&nobody),
+        "netsift: nobody in the history matches \"Nobody Known\": give a profile URL or a \
+         connection's full name\n"
+    );
+}
+
+#[test]
+fn a_name_shared_by_two_people_asks_for_the_profile() {
+    let dir = TestDir::new("history-namesakes");
+    dir.run(&["sample", "--out", "s", "--connections", "40", "--messages", "300", "-q"], 0);
+    dir.run(&["analyze", E1, "--history", "h", "--out", "r1", "-q"], 0);
+    let add = [
+        ("https://www.linkedin.com/in/nina-new-1", "Nina"),
+        ("https://www.linkedin.com/in/nina-new-2", "Nina"),
+    ];
+    next_export(&dir, "e2", &BTreeSet::new(), &add, &[]);
+    dir.run(&["analyze", "e2", "--as-of", "2027-03-01", "--history", "h", "--out", "r2", "-q"], 0);
+    let out = dir.run(&["history", "--history", "h", "--person", "Nina New"], 2);
+    assert_eq!(
+        stderr(&out),
+        "netsift: \"Nina New\" is the name of 2 people in the history \
+         (https://www.linkedin.com/in/nina-new-1, https://www.linkedin.com/in/nina-new-2): \
+         give the profile URL\n"
+    );
+    let one = dir.run(&["history", "--history", "h", "--person", add[1].0, "--json"], 0);
+    let course: Value = serde_json::from_slice(&one.stdout).unwrap();
+    let tiers: Vec<&Value> =
+        course["runs"].as_array().unwrap().iter().map(|r| &r["tier"]).collect();
+    let tier = by_url(&dir.path("r2/scores.csv"))[add[1].0]["tier"].clone();
+    assert_eq!(tiers, [&Value::Null, &Value::from(tier)], "not a connection in the first run");
+    assert!(
+        stdout(&dir.run(&["history", "--history", "h", "--person", add[1].0], 0))
+            .ends_with("(-: not a connection in that run)\n")
+    );
 }

@@ -5,6 +5,7 @@
 //! skipped, never deleted.
 
 pub mod diff;
+pub mod person;
 pub mod snapshot;
 pub mod trail;
 
@@ -14,6 +15,7 @@ use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
 pub use diff::Diff;
+pub use person::{Course, course};
 pub use snapshot::{Row, Snapshot};
 pub use trail::Trail;
 
