@@ -76,14 +76,20 @@ pub enum Command {
         #[arg(long)]
         no_history: bool,
     },
-    /// List the runs kept in the history: date, connections, tiers, the share ever two-way.
+    /// List the runs kept in the history: date, connections, tiers, the share ever two-way;
+    /// or, with --person, one person's tier and score in every run.
     #[command(after_help = "Examples:
   netsift history
-  netsift history --owner jane-doe --json")]
+  netsift history --owner jane-doe --json
+  netsift history --person \"Jane Doe\"
+  netsift history --person https://www.linkedin.com/in/jane-doe --json")]
     History {
         /// Which history.
         #[command(flatten)]
         at: HistoryAt,
+        /// One person's tier and score across the runs: their profile URL or full name.
+        #[arg(long, value_name = "NAME|URL")]
+        person: Option<String>,
         /// Print the runs as JSON.
         #[arg(long)]
         json: bool,

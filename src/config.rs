@@ -24,6 +24,8 @@ pub enum Config {
         dir: Option<PathBuf>,
         /// `--owner`.
         owner: Option<String>,
+        /// `--person`: one person's course instead of the list of runs.
+        person: Option<String>,
         /// Print JSON.
         json: bool,
         /// No warnings on stderr.
@@ -124,8 +126,8 @@ impl Config {
                 };
                 Config::Analyze { request, quiet }
             }
-            Command::History { at, json } => {
-                Config::History { dir: at.history, owner: at.owner, json, quiet }
+            Command::History { at, person, json } => {
+                Config::History { dir: at.history, owner: at.owner, person, json, quiet }
             }
             Command::Diff { from, to, at, json } => {
                 Config::Diff { from, to, dir: at.history, owner: at.owner, json, quiet }
@@ -241,6 +243,22 @@ mod tests {
             Ok(Config::Inspect { export: "dir".into(), notes: None, json: false, quiet: true })
         );
         assert!(config(&["inspect"]).is_err());
+    }
+
+    #[test]
+    fn history_flags() {
+        assert_eq!(
+            config(&["history", "--history", "h", "--person", "Jane Doe", "--json"]),
+            Ok(Config::History {
+                dir: Some("h".into()),
+                owner: None,
+                person: Some("Jane Doe".into()),
+                json: true,
+                quiet: false
+            })
+        );
+        let Ok(Config::History { person, .. }) = config(&["history"]) else { panic!() };
+        assert_eq!(person, None, "the list of runs");
     }
 
     #[test]

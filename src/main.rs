@@ -40,7 +40,13 @@ fn run(config: &Config) -> anyhow::Result<()> {
     let o = &mut out;
     match config {
         Config::Analyze { request, quiet } => analyze(o, request, *quiet),
-        Config::History { dir, owner, json, quiet } => {
+        Config::History { dir, owner, person: Some(who), json, quiet } => {
+            let folder = netsift::history::locate(dir.as_deref(), owner.as_deref())?;
+            let (course, warnings) = netsift::history::course(&folder, who)?;
+            history_warnings(&warnings, *quiet);
+            emit(o, &course, *json)
+        }
+        Config::History { dir, owner, person: None, json, quiet } => {
             history(o, (dir.as_deref(), owner.as_deref()), *json, *quiet)
         }
         Config::Diff { from, to, dir, owner, json, quiet } => {

@@ -1,5 +1,6 @@
 //! The HTML report in a real headless Chromium: it loads with no console error and no request,
-//! the table renders, search filters and a header click sorts, a screenshot is not blank, and
+//! the table renders, search filters and a header click sorts, each relationship's trend over
+//! the runs is drawn and sorts, a screenshot is not blank, and
 //! an export full of script and markup payloads runs nothing and shows the text literally.
 //!
 //! Without Chromium installed the tests say so on stderr and pass, except under CI (`CI` set),
@@ -169,6 +170,61 @@ fn payloads_in_the_export_run_nothing_and_show_as_text() {
     for link in links {
         assert!(link.starts_with('#') || link.starts_with("https://www.linkedin.com/"), "{link}");
     }
+}
+
+#[test]
+fn the_table_draws_each_relationships_trend_over_the_runs() {
+    let Some(mut b) = browser() else { return };
+    let dir = TestDir::new("browser-trend");
+    dir.run(&["sample", "--out", "s", "--connections", "200", "--messages", "3000", "-q"], 0);
+    let export = "s/Complete_LinkedInDataExport_11-20-2026";
+    for day in ["2026-03-01", "2026-07-01", "2026-11-20"] {
+        dir.run(&["analyze", export, "--history", "h", "--out", "r", "--as-of", day, "-q"], 0);
+    }
+    let page = url(&dir.path("r/report.html"));
+    b.open(&page).expect("report opens");
+    b.wait_for("document.querySelectorAll('#rows-body tr:not(.spacer)').length > 10", 5000)
+        .expect("the table renders rows");
+    let header = "Array.from(document.querySelectorAll('#table th')).map(th => th.textContent)";
+    let header: Vec<String> = serde_json::from_value(b.eval(header).unwrap()).unwrap();
+    assert_eq!(header[6], "Trend", "{header:?}");
+    // Each drawn row with a profile: its line has a point per run it was in, its tooltip
+    // every run's score, as the row's data says.
+    let check = "(() => { const data = JSON.parse(document.getElementById('rows').textContent); \
+        const C = {}; JSON.parse(document.getElementById('table').dataset.columns) \
+          .forEach((n, i) => C[n] = i); \
+        const runs = JSON.parse(document.getElementById('table').dataset.runs); \
+        return Array.from(document.querySelectorAll('#rows-body tr:not(.spacer)')) \
+          .filter(tr => tr.cells[0].querySelector('a')).map(tr => { \
+            const r = data.find(d => d[C.link] === tr.cells[0].querySelector('a').href); \
+            const seen = r[C.trend].map((s, k) => [k, s]).filter(p => p[1] !== null); \
+            const line = tr.cells[6].querySelector('polyline'); \
+            const points = line ? line.getAttribute('points').split(' ').length : 0; \
+            const title = seen.map(p => runs[p[0]] + ': ' + p[1].toFixed(1)).join(' \\u00b7 '); \
+            return [points === seen.length, tr.cells[6].title === title, seen.length]; }); })()";
+    let drawn: Vec<(bool, bool, usize)> = serde_json::from_value(b.eval(check).unwrap()).unwrap();
+    assert!(drawn.len() > 10, "{drawn:?}");
+    assert!(drawn.iter().all(|&(points, title, _)| points && title), "{drawn:?}");
+    assert!(drawn.iter().any(|&(.., n)| n == 3), "a line over the three runs: {drawn:?}");
+    // Sorted by the trend: the biggest rise first.
+    b.click("th.c-trend").expect("clicking Trend");
+    b.wait_for(
+        "document.querySelector('th.c-trend').getAttribute('aria-sort') === 'descending'",
+        3000,
+    )
+    .expect("sorted by the change, descending");
+    let top = "(() => { const data = JSON.parse(document.getElementById('rows').textContent); \
+        const i = JSON.parse(document.getElementById('table').dataset.columns).indexOf('change'); \
+        const best = Math.max(...data.map(r => r[i]).filter(c => c !== null)); \
+        return [document.querySelector('#rows-body tr:not(.spacer)').cells[6].textContent, \
+         '+' + best.toFixed(1)]; })()";
+    let top: (String, String) = serde_json::from_value(b.eval(top).unwrap()).unwrap();
+    assert!(top.0.ends_with(&top.1), "{top:?}");
+    b.eval("document.getElementById('connections').scrollIntoView()").unwrap();
+    let png = b.screenshot().expect("screenshot");
+    std::fs::write(dir.path("trend.png"), &png).unwrap();
+    assert_eq!(b.console_errors(), Vec::<String>::new(), "no console errors");
+    assert!(b.requests().iter().all(|r| *r == page), "requests: {:?}", b.requests());
 }
 
 /// Width, height and the number of distinct colours of an RGB(A) PNG.

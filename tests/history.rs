@@ -375,3 +375,148 @@ fn history_lists_every_owner_when_none_is_named() {
     // A diff still compares one owner's runs: it asks which.
     assert!(stderr(&dir.run(&["diff"], 2)).contains("choose one with --owner"));
 }
+
+/// The rows of a CSV netsift wrote, by profile URL (rows without one left out).
+fn by_url(
+    path: &Path,
+) -> std::collections::BTreeMap<String, std::collections::BTreeMap<String, String>> {
+    let mut r = csv::Reader::from_path(path).expect("a CSV netsift wrote");
+    let headers = r.headers().expect("header").clone();
+    r.records()
+        .map(|rec| {
+            let rec = rec.expect("row");
+            headers.iter().zip(rec.iter()).map(|(h, v)| (h.to_string(), v.to_string())).collect()
+        })
+        .map(|row: std::collections::BTreeMap<String, String>| (row["profile_url"].clone(), row))
+        .filter(|(url, _)| !url.is_empty())
+        .collect()
+}
+
+fn number(text: &str) -> f64 {
+    text.parse().unwrap_or_else(|_| panic!("a number: {text:?}"))
+}
+
+#[test]
+fn each_relationship_keeps_its_course_across_the_runs() {
+    let dir = TestDir::new("history-course");
+    // Two exports of the same owner, six months apart.
+    for (date, folder) in [("2026-05-20", "05-20-2026"), ("2026-11-20", "11-20-2026")] {
+        dir.run(&["sample", "--out", date, "--date", date, "--seed", "7", "-q"], 0);
+        let export = format!("{date}/Complete_LinkedInDataExport_{folder}");
+        dir.run(&["analyze", &export, "--history", "h", "--out", &format!("r-{date}"), "-q"], 0);
+    }
+    let (before, after) = (
+        by_url(&dir.path("r-2026-05-20/scores.csv")),
+        by_url(&dir.path("r-2026-11-20/scores.csv")),
+    );
+    // The first run has no previous run; the second carries the first's tier and score.
+    assert!(before.values().all(|r| r["previous_tier"].is_empty() && r["score_change"].is_empty()));
+    let mut moved = 0;
+    for (url, now) in &after {
+        let Some(then) = before.get(url) else {
+            assert!(now["previous_tier"].is_empty() && now["previous_score"].is_empty());
+            continue;
+        };
+        assert_eq!(now["previous_tier"], then["tier"], "{url}");
+        assert_eq!(now["previous_score"], then["score"], "{url}");
+        let change = number(&now["score"]) - number(&then["score"]);
+        assert!((number(&now["score_change"]) - change).abs() < 0.006, "{url}: {now:?}");
+        moved += usize::from(now["tier"] != then["tier"] || change.abs() > 1.0);
+    }
+    assert!(moved > 0, "some relationships changed in six months");
+    let json: Value =
+        serde_json::from_slice(&std::fs::read(dir.path("r-2026-11-20/scores.json")).unwrap())
+            .unwrap();
+    for row in json.as_array().unwrap() {
+        let Some(then) = before.get(row["profile_url"].as_str().unwrap()) else { continue };
+        assert_eq!(row["previous_tier"], then["tier"].as_str());
+        assert_eq!(row["previous_score"].as_f64(), Some(number(&then["score"])));
+        assert!(row["score_change"].is_f64(), "{row}");
+    }
+
+    // `history --person`: by name, by the URL in another form, as text and as JSON.
+    let names = |rows: &std::collections::BTreeMap<
+        String,
+        std::collections::BTreeMap<String, String>,
+    >| { rows.values().map(|r| r["name"].clone()).collect::<Vec<_>>() };
+    let all = names(&after);
+    let (url, now) = after
+        .iter()
+        .find(|(u, r)| {
+            before.get(*u).is_some_and(|t| t["tier"] != r["tier"])
+                && all.iter().filter(|n| **n == r["name"]).count() == 1
+        })
+        .expect("someone who moved tier, with a name of their own");
+    let then = &before[url];
+    let course = |who: &str| -> Value {
+        let args = ["history", "--history", "h", "--person", who, "--json"];
+        serde_json::from_slice(&dir.run(&args, 0).stdout).expect("JSON")
+    };
+    let by_name = course(&now["name"].to_uppercase());
+    let other_form = url.replace("https://www.", "") + "/?trk=feed";
+    assert_eq!(by_name, course(&other_form), "the same person by name and by URL");
+    assert_eq!(by_name["profile_url"], url.as_str());
+    let runs = by_name["runs"].as_array().unwrap();
+    let seen: Vec<(&str, &str, f64)> = runs
+        .iter()
+        .map(|r| {
+            (
+                r["as_of"].as_str().unwrap(),
+                r["tier"].as_str().unwrap(),
+                r["score"].as_f64().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        seen,
+        [
+            ("2026-05-20", then["tier"].as_str(), number(&then["score"])),
+            ("2026-11-20", now["tier"].as_str(), number(&now["score"]))
+        ]
+    );
+    assert!(runs[0]["change"].is_null());
+    assert_eq!(runs[1]["change"].as_f64(), Some(number(&now["score_change"])));
+    let text = stdout(&dir.run(&["history", "--history", "h", "--person", &now["name"]], 0));
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines[0], format!("{}  {url}", now["name"]));
+    assert!(
+        lines[2].starts_with(&format!("2026-05-20  {:<7}  {:>6}", then["tier"], then["score"]))
+    );
+    assert!(lines[3].starts_with(&format!("2026-11-20  {:<7}  {:>6}", now["tier"], now["score"])));
+    let nobody = dir.run(&["history", "--history", "h", "--person", "Nobody Known"], 2);
+    assert_eq!(
+        stderr(&nobody),
+        "netsift: nobody in the history matches \"Nobody Known\": give a profile URL or a \
+         connection's full name\n"
+    );
+}
+
+#[test]
+fn a_name_shared_by_two_people_asks_for_the_profile() {
+    let dir = TestDir::new("history-namesakes");
+    dir.run(&["sample", "--out", "s", "--connections", "40", "--messages", "300", "-q"], 0);
+    dir.run(&["analyze", E1, "--history", "h", "--out", "r1", "-q"], 0);
+    let add = [
+        ("https://www.linkedin.com/in/nina-new-1", "Nina"),
+        ("https://www.linkedin.com/in/nina-new-2", "Nina"),
+    ];
+    next_export(&dir, "e2", &BTreeSet::new(), &add, &[]);
+    dir.run(&["analyze", "e2", "--as-of", "2027-03-01", "--history", "h", "--out", "r2", "-q"], 0);
+    let out = dir.run(&["history", "--history", "h", "--person", "Nina New"], 2);
+    assert_eq!(
+        stderr(&out),
+        "netsift: \"Nina New\" is the name of 2 people in the history \
+         (https://www.linkedin.com/in/nina-new-1, https://www.linkedin.com/in/nina-new-2): \
+         give the profile URL\n"
+    );
+    let one = dir.run(&["history", "--history", "h", "--person", add[1].0, "--json"], 0);
+    let course: Value = serde_json::from_slice(&one.stdout).unwrap();
+    let tiers: Vec<&Value> =
+        course["runs"].as_array().unwrap().iter().map(|r| &r["tier"]).collect();
+    let tier = by_url(&dir.path("r2/scores.csv"))[add[1].0]["tier"].clone();
+    assert_eq!(tiers, [&Value::Null, &Value::from(tier)], "not a connection in the first run");
+    assert!(
+        stdout(&dir.run(&["history", "--history", "h", "--person", add[1].0], 0))
+            .ends_with("(-: not a connection in that run)\n")
+    );
+}

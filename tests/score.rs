@@ -142,6 +142,7 @@ fn the_contract_files_and_the_summary() {
         "reconnect.csv",
         "welcome.csv",
         "followup.csv",
+        "followup.ics",
         "summary.json",
         "report.html",
         "report.png",

@@ -5,6 +5,8 @@ mod util;
 
 // The HTML report in headless Chromium: loads, filters, sorts, stays inert.
 mod browser;
+// followup.ics read back with an independent parser: entries, UIDs, hostile names.
+mod calendar;
 // A large messages file read in chunks reads exactly as one.
 mod chunks;
 // Damaged input: cut, empty, misheaded, mis-encoded, hostile zips; no half-written report.

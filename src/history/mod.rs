@@ -6,7 +6,9 @@
 
 pub mod diff;
 pub mod jobs;
+pub mod person;
 pub mod snapshot;
+pub mod trail;
 
 use std::path::{Path, PathBuf};
 
@@ -15,7 +17,9 @@ use serde::{Deserialize, Serialize};
 
 pub use diff::Diff;
 pub use jobs::JobChange;
+pub use person::{Course, course};
 pub use snapshot::{Row, Snapshot};
+pub use trail::Trail;
 
 use crate::error::{Error, Result};
 use crate::score::TierCounts;
@@ -107,6 +111,8 @@ pub struct Past {
     pub previous: Option<(Date, Vec<Row>)>,
     /// Every earlier run: its day and tier counts.
     pub trend: Vec<(Date, TierCounts)>,
+    /// Every earlier run whose rows read: each person's tier and score.
+    pub trail: Trail,
 }
 
 /// The history around one run: the folder it is kept in, the runs before it, and what was
@@ -128,20 +134,29 @@ pub fn before(choice: &Choice, owner: Option<&str>, day: Date, fingerprint: &str
     let (runs, mut warnings) = folder.as_deref().map_or_else(Default::default, runs);
     let (earlier, others) = earlier_of_owner(&runs, owner, day, fingerprint);
     warnings.extend(others);
-    let previous = latest_readable(&earlier, &mut warnings);
+    let (previous, trail) = read_earlier(&earlier, &mut warnings);
     let trend = earlier.iter().map(|r| (r.meta.as_of, r.meta.summary.tiers)).collect();
-    Before { folder, past: Past { previous, trend }, warnings }
+    Before { folder, past: Past { previous, trend, trail }, warnings }
 }
 
-/// The latest of `earlier` whose rows read; an unreadable one is reported and passed over.
-fn latest_readable(earlier: &[&Run], warnings: &mut Vec<String>) -> Option<(Date, Vec<Row>)> {
-    for run in earlier.iter().rev() {
-        match run.rows() {
-            Ok(rows) => return Some((run.meta.as_of, rows)),
+/// The rows of every run of `earlier` (each read on whichever thread is free): the latest
+/// readable run's whole, and everyone's tier and score in each. A run whose rows do not read
+/// is reported and passed over.
+fn read_earlier(earlier: &[&Run], warnings: &mut Vec<String>) -> (Option<(Date, Vec<Row>)>, Trail) {
+    use rayon::prelude::*;
+    let read: Vec<(Date, Result<Vec<Row>>)> =
+        earlier.par_iter().map(|r| (r.meta.as_of, r.rows())).collect();
+    let (mut previous, mut trail) = (None, Trail::default());
+    for (day, rows) in read {
+        match rows {
+            Ok(rows) => {
+                trail.push(day, &rows);
+                previous = Some((day, rows));
+            }
             Err(e) => warnings.push(format!("{e}; skipped")),
         }
     }
-    None
+    (previous, trail)
 }
 
 impl Before {

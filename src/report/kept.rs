@@ -4,7 +4,22 @@
 use rayon::prelude::*;
 
 use super::{Analysis, Summary};
-use crate::history::{Meta, Row, SCHEMA_VERSION, Snapshot, snapshot::fingerprint};
+use crate::history::snapshot::fingerprint;
+use crate::history::{Meta, Row, SCHEMA_VERSION, Snapshot};
+
+/// A connection's canonical profile URL as the history keeps it; empty without one.
+pub fn profile_url(a: &Analysis<'_>, connection: usize) -> String {
+    let key = a.people.persons[connection].key.as_ref();
+    key.map_or_else(String::new, crate::people::ProfileKey::url)
+}
+
+/// Who a connection is across runs, as the history keys its rows ([`Row::key`]).
+pub fn key(a: &Analysis<'_>, connection: usize) -> Option<String> {
+    crate::history::snapshot::key(
+        &profile_url(a, connection),
+        &a.export.connections[connection].full_name(),
+    )
+}
 
 /// The snapshot of an analysis: its `rows` ([`rows`]) and the run's description.
 pub fn snapshot(a: &Analysis<'_>, summary: &Summary, rows: Vec<Row>) -> Snapshot {
@@ -32,9 +47,8 @@ pub fn rows(a: &Analysis<'_>, pruned: &[usize]) -> Vec<Row> {
         .map(|s| {
             let c = &a.export.connections[s.connection];
             let f = &a.features[s.connection];
-            let key = a.people.persons[s.connection].key.as_ref();
             Row {
-                profile_url: key.map_or_else(String::new, crate::people::ProfileKey::url),
+                profile_url: profile_url(a, s.connection),
                 name: c.full_name(),
                 company: c.company.clone(),
                 position: c.position.clone(),

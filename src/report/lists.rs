@@ -45,6 +45,9 @@ pub const SCORES: &[&str] = &[
     "brokerage",
     "keep",
     "reasons",
+    "previous_tier",
+    "previous_score",
+    "score_change",
 ];
 /// The columns of prune.csv.
 pub const PRUNE: &[&str] =
@@ -159,6 +162,14 @@ pub struct ScoreRow {
     pub keep: bool,
     /// Why.
     pub reasons: Vec<String>,
+    /// The tier in the previous run kept in the history; none when they were not in it.
+    pub previous_tier: Option<Tier>,
+    /// The score in the previous run (two decimals).
+    #[serde(serialize_with = "two_or_none")]
+    pub previous_score: Option<f64>,
+    /// The score less the previous run's (two decimals).
+    #[serde(serialize_with = "two_or_none")]
+    pub score_change: Option<f64>,
     #[serde(skip)]
     hidden: bool,
     #[serde(skip)]
@@ -219,12 +230,23 @@ impl ScoreRow {
             brokerage: a.graph.brokerage[s.connection],
             keep: s.keep,
             reasons: s.reasons.clone(),
+            previous_tier: None,
+            previous_score: None,
+            score_change: None,
             hidden: c.is_hidden(),
             days_silent: f.last_living.or(f.last).map(|t| (a.as_of - t) as f64 / DAY),
             prune_tag: s.prune,
             connected: c.connected_on.and_then(midnight),
             connection: s.connection,
         }
+    }
+
+    /// The row with the connection's tier and score in the previous run.
+    pub fn since(mut self, trend: &super::trend::Trend) -> ScoreRow {
+        self.previous_tier = trend.previous.map(|(tier, _)| tier);
+        self.previous_score = trend.previous.map(|(_, score)| score);
+        self.score_change = trend.change;
+        self
     }
 
     /// The row as scores.csv writes it.
@@ -267,6 +289,9 @@ impl ScoreRow {
             brokerage: self.brokerage,
             keep: self.keep,
             reasons: safe(&self.reasons.join("; ")),
+            previous_tier: self.previous_tier.map_or("", Tier::name),
+            previous_score: self.previous_score.map_or(String::new(), |x| format!("{x:.2}")),
+            score_change: self.score_change.map_or(String::new(), |x| format!("{x:.2}")),
         }
     }
 
@@ -310,6 +335,9 @@ pub struct ScoreCsv<'r> {
     brokerage: u32,
     keep: bool,
     reasons: String,
+    previous_tier: &'static str,
+    previous_score: String,
+    score_change: String,
 }
 
 /// `YYYY-MM-DD`, or empty.
@@ -329,6 +357,13 @@ fn two<S: serde::Serializer>(x: &f64, s: S) -> Result<S::Ok, S::Error> {
 
 fn three<S: serde::Serializer>(x: &f64, s: S) -> Result<S::Ok, S::Error> {
     rounded(*x, 3, s)
+}
+
+fn two_or_none<S: serde::Serializer>(x: &Option<f64>, s: S) -> Result<S::Ok, S::Error> {
+    match x {
+        Some(x) => rounded(*x, 2, s),
+        None => s.serialize_none(),
+    }
 }
 
 fn whole<S: serde::Serializer>(x: &Option<f64>, s: S) -> Result<S::Ok, S::Error> {
@@ -538,6 +573,9 @@ pub struct Followup {
     pub next_contact: String,
     /// Days past due (negative: days left).
     pub overdue_days: i64,
+    /// The day of the next contact, typed (not written: `next_contact` is its text).
+    #[serde(skip)]
+    pub due: Option<Date>,
 }
 
 /// The follow-up plan: every living relationship, overdue first.
@@ -568,6 +606,7 @@ pub fn followups(a: &Analysis<'_>) -> Vec<Followup> {
                 cadence_from: safe(&from),
                 next_contact: date(Some(next)),
                 overdue_days: ((a.as_of - next) as f64 / DAY).floor() as i64,
+                due: day_of(next),
             },
         ));
     }

@@ -1,10 +1,12 @@
 //! Stage 7, report: the output contract of DESIGN.md — `scores.csv` and `scores.json`, the
-//! action lists `prune.csv`, `reconnect.csv`, `welcome.csv`, `followup.csv`, who changed jobs
-//! since the previous run (`changes.csv`), and
+//! action lists `prune.csv`, `reconnect.csv`, `welcome.csv`, `followup.csv` (and the same
+//! plan as a calendar, `followup.ics`), who changed jobs since the previous run
+//! (`changes.csv`), and
 //! `summary.json` with the KPIs, `graph.json` and `graph.graphml`, the charts under `charts/`,
 //! `report.html` and `report.png` — put in place together once every one is written (see
 //! [`Staged`]), every CSV safe to open in a spreadsheet.
 
+pub mod calendar;
 pub mod charts;
 pub mod html;
 pub mod jobs;
@@ -12,6 +14,7 @@ mod kept;
 pub mod lists;
 mod staged;
 mod summary;
+pub mod trend;
 pub mod view;
 
 use std::path::Path;
@@ -72,8 +75,10 @@ pub struct Written {
 pub fn write(analysis: &Analysis<'_>, dir: &Path, past: &Past) -> Result<Written> {
     let out = prepare(dir)?;
     let stage = |path: &Path, bytes: &[u8]| out.write(path, bytes);
-    let rows: Vec<lists::ScoreRow> =
-        analysis.scored.par_iter().map(|s| lists::ScoreRow::new(analysis, s)).collect();
+    let trends = trend::trends(analysis, &past.trail);
+    let rows: Vec<lists::ScoreRow> = (analysis.scored.par_iter().zip(&trends))
+        .map(|(s, t)| lists::ScoreRow::new(analysis, s).since(t))
+        .collect();
     let (made, kept, since) = Lists::new(analysis, &rows, past);
     let summary = Summary { actions: made.actions(), ..Summary::new(analysis) };
     // The tables, the graph files and the pages, each on whichever thread is free.
@@ -92,6 +97,8 @@ pub fn write(analysis: &Analysis<'_>, dir: &Path, past: &Past) -> Result<Written
         write_csv(&out, &dir.join("welcome.csv"), &made.welcome, lists::WELCOME)?;
         write_csv(&out, &dir.join("followup.csv"), &made.followup, lists::FOLLOWUP)?;
         write_csv(&out, &dir.join("changes.csv"), &made.changes, jobs::CHANGES)?;
+        let ics = calendar::followup_ics(analysis, &made.followup);
+        stage(&dir.join("followup.ics"), ics.as_bytes())?;
         let json = serde_json::to_vec_pretty(&summary)
             .map_err(|e| Error::io(dir.join("summary.json"), e.into()))?;
         stage(&dir.join("summary.json"), &json)
@@ -102,7 +109,7 @@ pub fn write(analysis: &Analysis<'_>, dir: &Path, past: &Past) -> Result<Written
     let compared = (past, since.as_ref());
     let (tables, pages) = rayon::join(
         || tasks.par_iter().try_for_each(|task| task()),
-        || pages(analysis, (dir, &out), compared, &summary, &made),
+        || pages(analysis, (dir, &out), (past, compared.1, &trends), &summary, &made),
     );
     tables?;
     pages?;
@@ -202,13 +209,15 @@ impl Lists {
 fn pages(
     analysis: &Analysis<'_>,
     (dir, out): (&Path, &Staged),
-    (past, since): (&Past, Option<&crate::history::Diff>),
+    (past, since, trends): (&Past, Option<&crate::history::Diff>, &[trend::Trend]),
     summary: &Summary,
     lists: &Lists,
 ) -> Result<()> {
     let mut view = view::View::new(analysis, summary, lists);
     view.since = since.map(view::Since::new);
     view.jobs = jobs::Jobs::new(since);
+    let day = crate::score::day_of(analysis.as_of).unwrap_or_default();
+    trend::show(&mut view, &past.trail, day.to_string(), trends);
     let mut data = charts::ChartData::new(analysis, summary);
     if !past.trend.is_empty() {
         let now = (crate::score::day_of(analysis.as_of).unwrap_or_default(), data.tiers);

@@ -40,7 +40,10 @@ pub struct View {
     /// The table's columns by name: where each sits in a row ([`TableRow::COLUMNS`]).
     pub columns: std::collections::BTreeMap<&'static str, usize>,
     /// [`TableRow::COLUMNS`], for the page's script.
-    pub column_names: [&'static str; 14],
+    pub column_names: [&'static str; 16],
+    /// The days of the runs a row's trend holds, oldest first (this run last); none without
+    /// an earlier run in the history.
+    pub runs: Vec<String>,
     /// Tags used in the notes, for the table's filter.
     pub tags: Vec<String>,
     /// Communities, for the table's filter.
@@ -230,11 +233,16 @@ pub struct TableRow {
     pub reasons: String,
     /// The chance of being in touch within 90 days, two decimals.
     pub chance: f64,
+    /// The score less the previous run's; none when they were not in it.
+    pub change: Option<f64>,
+    /// Every run's score ([`View::runs`]), none for a run they were not in; empty unless
+    /// they are in two runs or more.
+    pub trend: Vec<Option<f64>>,
 }
 
 impl TableRow {
     /// The columns, in the order each row's array holds them.
-    pub const COLUMNS: [&'static str; 14] = [
+    pub const COLUMNS: [&'static str; 16] = [
         "name",
         "link",
         "company",
@@ -249,6 +257,8 @@ impl TableRow {
         "community",
         "reasons",
         "chance",
+        "change",
+        "trend",
     ];
 }
 
@@ -270,6 +280,8 @@ impl Serialize for TableRow {
         t.serialize_element(&self.community)?;
         t.serialize_element(&self.reasons)?;
         t.serialize_element(&self.chance)?;
+        t.serialize_element(&self.change)?;
+        t.serialize_element(&self.trend)?;
         t.end()
     }
 }
@@ -508,6 +520,7 @@ impl View {
             table: a.scored.iter().map(|s| table_row(a, s)).collect(),
             columns: TableRow::COLUMNS.iter().enumerate().map(|(i, &n)| (n, i)).collect(),
             column_names: TableRow::COLUMNS,
+            runs: Vec::new(),
             tags: tags(a.scored),
             community_count: a.graph.community_count(),
             since: None,
@@ -675,6 +688,8 @@ fn table_row(a: &Analysis<'_>, s: &Scored) -> TableRow {
         community: a.graph.community[s.connection].map_or(-1, |c| c as i64),
         reasons: s.reasons.join("; "),
         chance: (s.p_contact * 100.0).round() / 100.0,
+        change: None,
+        trend: Vec::new(),
     }
 }
 

@@ -7,7 +7,10 @@
   var NAME = C.name, LINK = C.link, COMPANY = C.company, TIER = C.tier, TAGS = C.tags,
     COMMUNITY = C.community;
   var NUMERIC = {};
-  [C.score, C.sent, C.received, C.community, C.chance].forEach(function (c) { NUMERIC[c] = true; });
+  [C.score, C.sent, C.received, C.community, C.chance, C.change].forEach(function (c) { NUMERIC[c] = true; });
+  // The days of the runs each row's trend holds (this run last); none without a history.
+  var RUNS = JSON.parse(document.getElementById('table').getAttribute('data-runs'));
+  var SVG = 'http://www.w3.org/2000/svg';
   var TIERS = ['core', 'active', 'dormant', 'weak', 'new', 'clutter', 'unknown'];
   var ROW = 34, OVERSCAN = 12;
 
@@ -54,9 +57,11 @@
     return function (a, b) { return collator.compare(rows[a][col], rows[b][col]); };
   }
 
-  // Empty text (a hidden member's name, an unknown date) sorts last in either direction.
+  // Empty text (a hidden member's name, an unknown date) and no number (no change for someone
+  // not in the previous run) sort last in either direction.
   function blank(col) {
-    if (col === TIER || NUMERIC[col]) return function () { return 0; };
+    if (col === TIER) return function () { return 0; };
+    if (NUMERIC[col]) return function (i) { return rows[i][col] === null ? 1 : 0; };
     return function (i) { return rows[i][col] === '' ? 1 : 0; };
   }
 
@@ -106,6 +111,39 @@
     return td;
   }
 
+  function svg(name, attributes) {
+    var e = document.createElementNS(SVG, name);
+    Object.keys(attributes).forEach(function (k) { e.setAttribute(k, attributes[k]); });
+    return e;
+  }
+
+  // Every run's score as a small line, scaled to the row's own range (ten points at least, so
+  // that noise stays flat), and the change since the previous run.
+  function trend(td, r) {
+    var scores = r[C.trend], change = r[C.change], n = scores.length, W = 40, H = 18;
+    if (!n) return;
+    var seen = scores.map(function (s, k) { return [k, s]; }).filter(function (p) { return p[1] !== null; });
+    var lo = Math.min.apply(null, seen.map(function (p) { return p[1]; }));
+    var hi = Math.max.apply(null, seen.map(function (p) { return p[1]; }));
+    if (hi - lo < 10) { lo = (hi + lo) / 2 - 5; hi = lo + 10; }
+    var points = seen.map(function (p) {
+      return [(2 + p[0] / (n - 1) * (W - 4)).toFixed(1), (H - 2 - (p[1] - lo) / (hi - lo) * (H - 4)).toFixed(1)];
+    });
+    var line = svg('svg', { width: W, height: H, viewBox: '0 0 ' + W + ' ' + H, 'aria-hidden': 'true' });
+    line.appendChild(svg('polyline', { points: points.map(function (p) { return p.join(','); }).join(' ') }));
+    var end = points[points.length - 1];
+    line.appendChild(svg('circle', { cx: end[0], cy: end[1], r: 2 }));
+    td.appendChild(line);
+    if (change !== null) {
+      var d = document.createElement('span');
+      d.className = change > 0 ? 'up' : change < 0 ? 'down' : 'flat';
+      d.textContent = (change > 0 ? '+' : change < 0 ? '\u2212' : '\u00b1') + Math.abs(change).toFixed(1);
+      td.appendChild(d);
+    }
+    td.title = seen.map(function (p) { return RUNS[p[0]] + ': ' + p[1].toFixed(1); }).join(' \u00b7 ');
+    td.setAttribute('aria-label', 'score by run: ' + td.title);
+  }
+
   function row(i) {
     var r = rows[i], tr = document.createElement('tr');
     var name = document.createElement('td');
@@ -129,6 +167,7 @@
     cell(tr, '').appendChild(chip);
     cell(tr, r[C.score].toFixed(1), 'num');
     cell(tr, Math.round(r[C.chance] * 100) + ' %', 'num').title = 'chance of being in touch within three months';
+    if (RUNS.length) trend(cell(tr, '', 'trend'), r);
     cell(tr, r[C.last_contact]);
     cell(tr, String(r[C.sent]), 'num');
     cell(tr, String(r[C.received]), 'num');
