@@ -87,7 +87,7 @@ fn analyze(out: &mut impl Write, request: &netsift::Request, quiet: bool) -> any
     for w in a.warnings.iter().filter(|_| !quiet) {
         eprintln!("netsift: warning: {}", plain(w));
     }
-    write!(out, "{}", a.summary.headline(&request.out))?;
+    write!(out, "{}", a.summary.headline(&request.out).day_from(a.as_of_from.words()))?;
     match &a.since {
         Some(since) => writeln!(out, "{}", since.headline())?,
         None => writeln!(out, "changed jobs: shown from the second export on (no earlier run)")?,
