@@ -9,10 +9,11 @@ use serde::Serialize;
 
 use super::{Edge, Graph, company};
 use crate::export::Export;
+use crate::interactions::Interactions;
 use crate::people::{People, PersonId, ProfileKey, Resolved};
 use crate::score::Scored;
 
-/// How many paths to give.
+/// How many ways in to show when `--limit` does not say.
 pub const TOP: usize = 15;
 
 /// One person on a path.
@@ -41,6 +42,9 @@ pub struct Way {
     pub to: Hop,
     /// The path in words.
     pub explanation: String,
+    /// A direct connection you have no interaction with at all (no message, invitation note,
+    /// endorsement, recommendation or note).
+    pub never_contacted: bool,
 }
 
 /// What `intro` found.
@@ -50,28 +54,35 @@ pub struct Intro {
     pub target: String,
     /// People at the target among your connections and their contacts.
     pub people_at_target: usize,
-    /// The best ways in, strongest first.
+    /// The best ways in, strongest first, at most as many as the limit.
     pub ways: Vec<Way>,
+    /// How many more ways in were found beyond the limit.
+    pub left_out: usize,
 }
 
-/// Finds the best ways in to `target`: a profile URL or a connection's full name (a person), or
-/// else a company name (matched on its normalised words, never on substrings).
+/// Finds the `limit` best ways in to `target`: a profile URL or a connection's full name (a
+/// person), or else a company name (matched on its normalised words, never on substrings).
+/// Your connections there are ways in even when you never contacted them.
 pub fn find(
     graph: &Graph,
     export: &Export,
     people: &People,
-    scored: &[Scored],
+    (scored, interactions): (&[Scored], &Interactions),
     target: &str,
+    limit: usize,
 ) -> Intro {
     let hops = Hops::new(export, people, scored);
     let (label, targets) = targets(export, people, target);
     let mut ways = Vec::new();
     for &t in &targets {
         let Some(node) = graph.node_of[t as usize] else { continue };
-        ways.extend(direct(graph, people, &hops, t));
+        let never = interactions.of(t).is_empty();
+        ways.extend(direct(graph, people, &hops, (t, never)));
         through(graph, &hops, &targets, (t, node), &mut ways);
     }
-    Intro { target: label, people_at_target: targets.len(), ways: best(ways) }
+    let found = ways.len();
+    let ways = best(ways, limit);
+    Intro { target: label, people_at_target: targets.len(), left_out: found - ways.len(), ways }
 }
 
 /// What a path needs to say of the people on it: who they are, and their score.
@@ -107,13 +118,21 @@ impl<'a> Hops<'a> {
     }
 }
 
-/// The way in straight to target `t`: when they are a connection you are tied to.
-fn direct(graph: &Graph, people: &People, hops: &Hops<'_>, t: PersonId) -> Option<Way> {
-    let strength = graph.tie(t);
-    (people.is_connection(t) && strength > 0.0).then(|| {
+/// The way in straight to target `t`, when they are a connection: as strong as your tie,
+/// said to be never contacted when you `never` were in touch.
+fn direct(
+    graph: &Graph,
+    people: &People,
+    hops: &Hops<'_>,
+    (t, never): (PersonId, bool),
+) -> Option<Way> {
+    people.is_connection(t).then(|| {
         let to = hops.hop(t);
-        let explanation = format!("you know {} directly ({})", to.name, standing(&to));
-        Way { strength, via: None, to, explanation }
+        let mut explanation = format!("you know {} directly ({})", to.name, standing(&to));
+        if never {
+            explanation.push_str(", never contacted");
+        }
+        Way { strength: graph.tie(t), via: None, to, explanation, never_contacted: never }
     })
 }
 
@@ -145,14 +164,14 @@ fn through(
             to.name,
             if to.company.is_empty() { String::new() } else { format!(" at {}", to.company) }
         );
-        ways.push(Way { strength, via: Some(via), to, explanation });
+        ways.push(Way { strength, via: Some(via), to, explanation, never_contacted: false });
     }
 }
 
-/// The [`TOP`] strongest ways (ties broken by their words), strengths rounded for showing.
-fn best(mut ways: Vec<Way>) -> Vec<Way> {
+/// The `limit` strongest ways (ties broken by their words), strengths rounded for showing.
+fn best(mut ways: Vec<Way>, limit: usize) -> Vec<Way> {
     ways.sort_by(|a, b| b.strength.total_cmp(&a.strength).then(a.explanation.cmp(&b.explanation)));
-    ways.truncate(TOP);
+    ways.truncate(limit);
     for w in &mut ways {
         w.strength = (w.strength * 1000.0).round() / 1000.0;
     }
@@ -222,6 +241,10 @@ impl std::fmt::Display for Intro {
         }
         for (i, w) in self.ways.iter().enumerate() {
             writeln!(f, "{:2}. {:.3}  {}", i + 1, w.strength, w.explanation)?;
+        }
+        if self.left_out > 0 {
+            let all = self.ways.len() + self.left_out;
+            writeln!(f, "… and {} more: --limit {all} to see them", self.left_out)?;
         }
         Ok(())
     }

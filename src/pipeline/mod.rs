@@ -244,11 +244,13 @@ pub fn intro(
     export: &Path,
     notes: Option<&Path>,
     model: &Model,
+    limit: usize,
     progress: &dyn Progress,
 ) -> Result<(graph::intro::Intro, Diagnostics)> {
     let mut loaded = load(export, notes, progress)?;
     let as_of = loaded.settle(None);
     let s = score(&loaded, as_of, model, progress)?;
     let Loaded { export, people, diagnostics, .. } = loaded;
-    Ok((graph::intro::find(&s.graph, &export, &people, &s.scored, target), diagnostics))
+    let known = (&s.scored[..], &s.interactions);
+    Ok((graph::intro::find(&s.graph, &export, &people, known, target, limit), diagnostics))
 }
