@@ -180,6 +180,41 @@ fn intro_lists_connections_never_contacted_and_counts_what_it_leaves_out() {
     dir.run(&["intro", "Quiet Co", "e", "--limit", "0"], 2);
 }
 
+/// A person typed without accents is that person, a company too; a typo is answered with the
+/// closest names and companies.
+#[test]
+fn intro_ignores_accents_and_suggests_the_closest_on_a_typo() {
+    let dir = TestDir::new("graph-accents");
+    planted(&dir);
+    let mut connections = std::fs::read_to_string(dir.path("e/Connections.csv")).unwrap();
+    connections
+        .push_str(&format!("\nGrace,Novák,{},,Müller & Söhne AG,Role,01 Jan 2020", url("grace")));
+    dir.create("e/Connections.csv", connections);
+    let json = |args: &[&str], code: i32| -> serde_json::Value {
+        let mut all = vec!["intro"];
+        all.extend(args);
+        all.extend(["e", "--json", "-q"]);
+        serde_json::from_slice(&dir.run(&all, code).stdout).unwrap()
+    };
+    for typed in ["grace novak", "GRACE NOVÁK"] {
+        let intro = json(&[typed], 0);
+        assert_eq!(intro["target"], "person \"Grace Novák\"", "{typed}: {intro}");
+        assert_eq!(intro["ways"][0]["to"]["profile_url"], url("grace"), "{intro}");
+        assert_eq!(intro["did_you_mean"], serde_json::json!([]), "{intro}");
+    }
+    let intro = json(&["muller & sohne"], 0);
+    assert_eq!(intro["people_at_target"], 1, "{intro}");
+    let text = stdout(&dir.run(&["intro", "Grace Nowak", "e", "-q"], 1));
+    assert_eq!(
+        text,
+        "ways in to company \"Grace Nowak\": 0 people there\nno path found: nobody you know is tied \
+         to them in this export\ndid you mean Grace Novák?\n"
+    );
+    assert_eq!(json(&["Tarket Co"], 1)["did_you_mean"], serde_json::json!(["Target Co, Inc."]));
+    let both = json(&["b Person"], 1);
+    assert_eq!(both["did_you_mean"], serde_json::json!(["b1 Person", "b2 Person", "b3 Person"]));
+}
+
 #[test]
 fn an_introduction_in_the_notes_opens_a_path() {
     let dir = TestDir::new("graph-notes");

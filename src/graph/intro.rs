@@ -10,7 +10,8 @@ use serde::Serialize;
 use super::{Edge, Graph, company};
 use crate::export::Export;
 use crate::interactions::Interactions;
-use crate::people::{People, PersonId, ProfileKey, Resolved};
+use crate::people::near::{closest, did_you_mean};
+use crate::people::{People, PersonId, ProfileKey, Resolved, loose_key};
 use crate::score::Scored;
 
 /// How many ways in to show when `--limit` does not say.
@@ -58,6 +59,8 @@ pub struct Intro {
     pub ways: Vec<Way>,
     /// How many more ways in were found beyond the limit.
     pub left_out: usize,
+    /// When the target names no one: the closest connections' names and companies.
+    pub did_you_mean: Vec<String>,
 }
 
 /// Finds the `limit` best ways in to `target`: a profile URL or a connection's full name (a
@@ -82,7 +85,33 @@ pub fn find(
     }
     let found = ways.len();
     let ways = best(ways, limit);
-    Intro { target: label, people_at_target: targets.len(), left_out: found - ways.len(), ways }
+    let did_you_mean = if targets.is_empty() && ProfileKey::parse(target).is_none() {
+        suggest(export, people, target)
+    } else {
+        Vec::new()
+    };
+    let (people_at_target, left_out) = (targets.len(), found - ways.len());
+    Intro { target: label, people_at_target, ways, left_out, did_you_mean }
+}
+
+/// The connections' names and companies closest to `target`, which names none of them.
+fn suggest(export: &Export, people: &People, target: &str) -> Vec<String> {
+    let companies: foldhash::HashMap<String, &str> =
+        export.connections.iter().map(|c| (company_key(&c.company), c.company.as_str())).collect();
+    let mut found = people.suggest(target);
+    let near = closest(&company_key(target), companies.iter().map(|(k, c)| (k.as_str(), *c)));
+    for c in near {
+        if !found.contains(&c) {
+            found.push(c);
+        }
+    }
+    found.truncate(crate::people::near::SUGGESTIONS);
+    found
+}
+
+/// A company's words without legal suffixes ([`company::key`]), accents set aside.
+fn company_key(name: &str) -> String {
+    loose_key(&company::key(name))
 }
 
 /// What a path needs to say of the people on it: who they are, and their score.
@@ -196,14 +225,14 @@ fn targets(export: &Export, people: &People, target: &str) -> (String, Vec<Perso
         }
         _ => {}
     }
-    let key = company::key(target);
+    let key = company_key(target);
     let at: Vec<PersonId> = people
         .persons
         .iter()
         .enumerate()
         .filter(|(_, p)| !p.is_owner)
         .filter_map(|(i, p)| p.connection.map(|c| (i, c)))
-        .filter(|&(_, c)| !key.is_empty() && company::key(&export.connections[c].company) == key)
+        .filter(|&(_, c)| !key.is_empty() && company_key(&export.connections[c].company) == key)
         .map(|(i, _)| i as PersonId)
         .collect();
     (format!("company \"{target}\""), at)
@@ -238,6 +267,9 @@ impl std::fmt::Display for Intro {
         writeln!(f, "ways in to {}: {} people there", self.target, self.people_at_target)?;
         if self.ways.is_empty() {
             writeln!(f, "no path found: nobody you know is tied to them in this export")?;
+        }
+        if let Some(hint) = did_you_mean(&self.did_you_mean) {
+            writeln!(f, "{hint}")?;
         }
         for (i, w) in self.ways.iter().enumerate() {
             writeln!(f, "{:2}. {:.3}  {}", i + 1, w.strength, w.explanation)?;
