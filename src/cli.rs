@@ -134,9 +134,13 @@ pub enum Command {
     /// your strong ties (shared group chats, colleagues, introductions).
     #[command(after_help = "Examples:
   netsift intro Globex export.zip
-  netsift intro \"Jane Doe\" export.zip --json")]
+  netsift intro \"Jane Doe\" export.zip --json
+  netsift intro Globex export.zip --limit 50
+
+Exits 1 when nothing matches, as grep does.")]
     Intro {
-        /// A company name, a profile URL, or a connection's full name.
+        /// A company name, a profile URL, or a connection's full name (accents and case
+        /// ignored).
         target: String,
         /// What to read.
         #[command(flatten)]
@@ -144,6 +148,9 @@ pub enum Command {
         /// How to score.
         #[command(flatten)]
         model: ModelFile,
+        /// Show at most N ways in (the rest are counted).
+        #[arg(long, value_name = "N", default_value_t = crate::graph::intro::TOP as u64, value_parser = clap::value_parser!(u64).range(1..))]
+        limit: u64,
         /// Print the paths as JSON.
         #[arg(long)]
         json: bool,

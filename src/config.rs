@@ -65,6 +65,8 @@ pub enum Config {
     Intro {
         /// A company, a profile URL or a name.
         target: String,
+        /// How many ways in to show at most.
+        limit: usize,
         /// The export path.
         export: PathBuf,
         /// The notes file, if any.
@@ -140,8 +142,9 @@ impl Config {
                 json,
                 quiet,
             },
-            Command::Intro { target, input, model: file, json } => Config::Intro {
+            Command::Intro { target, input, model: file, limit, json } => Config::Intro {
                 target,
+                limit: usize::try_from(limit).unwrap_or(usize::MAX),
                 export: input.export,
                 notes: input.notes,
                 model: model(file.config)?,

@@ -1,5 +1,5 @@
 //! The netsift binary: parse the arguments, build the configuration, call the library, map
-//! the outcome to an exit code (0 success, 1 unusable input, 2 bad usage).
+//! the outcome to an exit code (0 success, 1 unusable input or nothing found, 2 bad usage).
 
 use std::io::Write;
 use std::path::Path;
@@ -18,11 +18,12 @@ fn main() -> ExitCode {
 }
 
 /// The exit code, decided here only — 0 done (a reader that closed the pipe early too), 2 bad
-/// usage, 1 anything else — and the error on stderr.
+/// usage, 1 anything else (`intro` finding nothing too, as grep) — and the error on stderr.
 fn exit(outcome: anyhow::Result<()>) -> ExitCode {
     match outcome {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
+        Err(e) if e.is::<NothingFound>() => ExitCode::from(1),
         Err(e) if matches!(e.downcast_ref(), Some(netsift::Error::Usage(_))) => {
             eprintln!("netsift: {}", plain(&e.to_string()));
             ExitCode::from(2)
@@ -38,7 +39,7 @@ fn exit(outcome: anyhow::Result<()>) -> ExitCode {
 fn run(config: &Config) -> anyhow::Result<()> {
     let mut out = Plain(std::io::stdout().lock());
     let o = &mut out;
-    match config {
+    let outcome = match config {
         Config::Analyze { request, quiet } => analyze(o, request, *quiet),
         Config::History { dir, owner, person: Some(who), json, quiet } => {
             let folder = netsift::history::locate(dir.as_deref(), owner.as_deref())?;
@@ -57,10 +58,12 @@ fn run(config: &Config) -> anyhow::Result<()> {
             let found = netsift::backtest::run(export, notes.as_deref(), *at, model)?;
             show(o, found, *json, *quiet)
         }
-        Config::Intro { target, export, notes, model, json, quiet } => {
+        Config::Intro { target, limit, export, notes, model, json, quiet } => {
             let progress = Terminal::new(true);
-            let found = netsift::intro(target, export, notes.as_deref(), model, &progress)?;
-            show(o, found, *json, *quiet)
+            let found = netsift::intro(target, export, notes.as_deref(), model, *limit, &progress)?;
+            let nothing = found.0.ways.is_empty();
+            show(o, found, *json, *quiet)?;
+            if nothing { Err(NothingFound.into()) } else { Ok(()) }
         }
         Config::Inspect { export, notes, json, quiet } => {
             let found = netsift::inspect(export, notes.as_deref(), &Terminal::new(true))?;
@@ -76,10 +79,22 @@ fn run(config: &Config) -> anyhow::Result<()> {
             Ok(clap_mangen::Man::new(<Args as clap::CommandFactory>::command()).render(o)?)
         }
         Config::Sample { out: dir, spec, truth, quiet } => sample(o, dir, spec, *truth, *quiet),
-    }?;
+    };
     out.flush()?;
-    Ok(())
+    outcome
 }
+
+/// Nothing matched (`intro`): exit 1, as grep does, with the output said and no error.
+#[derive(Debug)]
+struct NothingFound;
+
+impl std::fmt::Display for NothingFound {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("nothing matches")
+    }
+}
+
+impl std::error::Error for NothingFound {}
 
 /// `netsift analyze`: the report written, then its headline, the changes since the last run
 /// and where the run is kept.
@@ -93,7 +108,7 @@ fn analyze(out: &mut impl Write, request: &netsift::Request, quiet: bool) -> any
     for w in a.warnings.iter().filter(|_| !quiet) {
         eprintln!("netsift: warning: {}", plain(w));
     }
-    write!(out, "{}", a.summary.headline(&request.out))?;
+    write!(out, "{}", a.summary.headline(&request.out).day_from(a.as_of_from.words()))?;
     match &a.since {
         Some(since) => writeln!(out, "{}", since.headline())?,
         None => writeln!(out, "changed jobs: shown from the second export on (no earlier run)")?,

@@ -10,6 +10,7 @@ use serde::Serialize;
 use crate::diag::Diagnostics;
 use crate::error::{Error, Result};
 use crate::export::table::{Row, Table};
+use crate::people::near::did_you_mean;
 use crate::people::{People, PersonId, Resolved};
 
 /// What kind of interaction a note records.
@@ -270,10 +271,12 @@ fn find(people: &People, who: &str) -> Result<PersonId, Problem> {
                 ids.len()
             ),
         )),
-        Resolved::Nobody => Err((
-            "unknown person",
-            format!("unknown person {who:?}: no connection has that name or profile URL"),
-        )),
+        Resolved::Nobody => {
+            let hint = if looks_like_url { None } else { did_you_mean(&people.suggest(who)) };
+            let hint = hint.map_or_else(String::new, |h| format!("; {h}"));
+            let why = format!("unknown person {who:?}: no connection has that name or profile URL");
+            Err(("unknown person", format!("{why}{hint}")))
+        }
     }
 }
 

@@ -130,14 +130,89 @@ fn intro_finds_the_planted_path_first_and_matches_companies_by_whole_words() {
 }
 
 #[test]
-fn an_unknown_target_says_so() {
+fn an_unknown_target_says_so_and_exits_1_as_grep_does() {
     let dir = TestDir::new("graph-none");
     planted(&dir);
-    let text = stdout(&dir.run(&["intro", "Nowhere Corp", "e", "-q"], 0));
+    let text = stdout(&dir.run(&["intro", "Nowhere Corp", "e", "-q"], 1));
     assert_eq!(
         text,
         "ways in to company \"Nowhere Corp\": 0 people there\nno path found: nobody you know is tied to them in this export\n"
     );
+    let out = dir.run(&["intro", "Nowhere Corp", "e", "--json", "-q"], 1);
+    let intro: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(intro["ways"], serde_json::json!([]));
+    assert_eq!(crate::util::stderr(&out), "", "nothing found is not an error");
+}
+
+/// Seventeen connections at Quiet Co the owner never wrote to: each a way in, said to be never
+/// contacted; past `--limit` (15 without it), counted and said.
+#[test]
+fn intro_lists_connections_never_contacted_and_counts_what_it_leaves_out() {
+    let dir = TestDir::new("graph-quiet");
+    planted(&dir);
+    let mut connections = std::fs::read_to_string(dir.path("e/Connections.csv")).unwrap();
+    let slugs: Vec<String> = (1..=17).map(|i| format!("q{i:02}")).collect();
+    for slug in &slugs {
+        connections.push_str(&format!("\n{slug},Person,{},,Quiet Co,Role,01 Jan 2020", url(slug)));
+    }
+    dir.create("e/Connections.csv", connections);
+    let text = stdout(&dir.run(&["intro", "Quiet Co", "e", "-q"], 0));
+    assert!(text.starts_with("ways in to company \"Quiet Co\": 17 people there\n"), "{text}");
+    for (i, slug) in slugs.iter().take(15).enumerate() {
+        let line = text.lines().nth(i + 1).unwrap();
+        assert!(line.contains(&format!("you know {slug} Person directly (")), "{text}");
+        assert!(line.ends_with(", never contacted"), "{text}");
+    }
+    assert_eq!(text.lines().count(), 17, "{text}");
+    assert!(text.ends_with("\n… and 2 more: --limit 17 to see them\n"), "{text}");
+    let text = stdout(&dir.run(&["intro", "Quiet Co", "e", "--limit", "17", "-q"], 0));
+    assert_eq!(text.lines().count(), 18, "all, nothing left out: {text}");
+    let out = dir.run(&["intro", "Quiet Co", "e", "--limit", "2", "--json", "-q"], 0);
+    let intro: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(intro["ways"].as_array().unwrap().len(), 2, "{intro}");
+    assert_eq!(intro["left_out"], 15, "{intro}");
+    assert_eq!(intro["ways"][0]["never_contacted"], true, "{intro}");
+    // Someone you talk to is not said to be never contacted.
+    let out = dir.run(&["intro", "Alpha Co", "e", "--json", "-q"], 0);
+    let intro: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(intro["left_out"], 0, "{intro}");
+    assert!(intro["ways"].as_array().unwrap().iter().all(|w| w["never_contacted"] == false));
+    dir.run(&["intro", "Quiet Co", "e", "--limit", "0"], 2);
+}
+
+/// A person typed without accents is that person, a company too; a typo is answered with the
+/// closest names and companies.
+#[test]
+fn intro_ignores_accents_and_suggests_the_closest_on_a_typo() {
+    let dir = TestDir::new("graph-accents");
+    planted(&dir);
+    let mut connections = std::fs::read_to_string(dir.path("e/Connections.csv")).unwrap();
+    connections
+        .push_str(&format!("\nGrace,Novák,{},,Müller & Söhne AG,Role,01 Jan 2020", url("grace")));
+    dir.create("e/Connections.csv", connections);
+    let json = |args: &[&str], code: i32| -> serde_json::Value {
+        let mut all = vec!["intro"];
+        all.extend(args);
+        all.extend(["e", "--json", "-q"]);
+        serde_json::from_slice(&dir.run(&all, code).stdout).unwrap()
+    };
+    for typed in ["grace novak", "GRACE NOVÁK"] {
+        let intro = json(&[typed], 0);
+        assert_eq!(intro["target"], "person \"Grace Novák\"", "{typed}: {intro}");
+        assert_eq!(intro["ways"][0]["to"]["profile_url"], url("grace"), "{intro}");
+        assert_eq!(intro["did_you_mean"], serde_json::json!([]), "{intro}");
+    }
+    let intro = json(&["muller & sohne"], 0);
+    assert_eq!(intro["people_at_target"], 1, "{intro}");
+    let text = stdout(&dir.run(&["intro", "Grace Nowak", "e", "-q"], 1));
+    assert_eq!(
+        text,
+        "ways in to company \"Grace Nowak\": 0 people there\nno path found: nobody you know is tied \
+         to them in this export\ndid you mean Grace Novák?\n"
+    );
+    assert_eq!(json(&["Tarket Co"], 1)["did_you_mean"], serde_json::json!(["Target Co, Inc."]));
+    let both = json(&["b Person"], 1);
+    assert_eq!(both["did_you_mean"], serde_json::json!(["b1 Person", "b2 Person", "b3 Person"]));
 }
 
 #[test]

@@ -52,6 +52,39 @@ fn bad_rows_are_reported_with_file_and_line() {
     );
 }
 
+/// A name typed without its accents, or in capitals, is the connection's; a typo is reported
+/// with the closest name.
+#[test]
+fn names_match_without_accents_and_a_typo_gets_a_suggestion() {
+    let dir = TestDir::new("notes-accents");
+    dir.create(
+        "notes.csv",
+        "date,person,kind,direction,tags,note\n\
+         2024-11-03,ivana bozic,meeting,given,,typed without accents\n\
+         2024-11-04,Ivana Bozik,call,mutual,,a typo\n\
+         2024-11-05,IVANA BOŽIĆ,intro,given,,with:mara testwoman\n\
+         2024-11-06,Ivan Boz,call,mutual,,too far from any name\n",
+    );
+    let export = fixture_dir("2024");
+    let out = dir.run(&["inspect", export.to_str().unwrap(), "--notes", "notes.csv"], 0);
+    let err = stderr(&out);
+    let lines: Vec<&str> = err.lines().filter(|l| l.starts_with("notes.csv:")).collect();
+    assert_eq!(
+        lines,
+        [
+            "notes.csv:3: unknown person \"Ivana Bozik\": no connection has that name or profile \
+             URL; did you mean Ivana Božić?",
+            "notes.csv:5: unknown person \"Ivan Boz\": no connection has that name or profile URL"
+        ],
+        "stderr:\n{err}"
+    );
+    assert!(
+        stdout(&out).contains("notes.csv: 4 rows, 2 resolved, 2 unresolved"),
+        "{}",
+        stdout(&out)
+    );
+}
+
 #[test]
 fn resolved_rows_carry_person_tags_and_the_intro_partner() {
     let dir = TestDir::new("notes-lib");

@@ -97,6 +97,35 @@ fn planted_classes_land_in_their_tiers_and_lists() {
     assert!(scores.iter().any(|r| r["keep"] == "true"));
 }
 
+/// analyze's first line says where the day came from when `--as-of` did not give it: the
+/// export's name, else the last day in its files.
+#[test]
+fn the_headline_says_where_the_day_came_from() {
+    let dir = TestDir::new("as-of-from");
+    let connections = "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n\
+        Ada,One,https://www.linkedin.com/in/ada,,Acme,Role,01 Jan 2020\n\
+        Bo,Two,https://www.linkedin.com/in/bo,,Acme,Role,15 Mar 2026";
+    for folder in ["plain", "Basic_LinkedInDataExport_11-20-2026"] {
+        dir.create(&format!("{folder}/Connections.csv"), connections);
+    }
+    let first = |args: &[&str]| {
+        let mut all = vec!["analyze"];
+        all.extend(args);
+        all.extend(["--out", "r", "--no-history", "-q"]);
+        stdout(&dir.run(&all, 0)).lines().next().unwrap_or("").to_string()
+    };
+    assert_eq!(
+        first(&["Basic_LinkedInDataExport_11-20-2026"]),
+        "as of 2026-11-20 (the date in the export's name): 2 connections"
+    );
+    assert_eq!(
+        first(&["plain"]),
+        "as of 2026-03-15 (the last day in the export's files; its name has no date): 2 \
+         connections"
+    );
+    assert_eq!(first(&["plain", "--as-of", "2026-06-30"]), "as of 2026-06-30: 2 connections");
+}
+
 #[test]
 fn the_contract_files_and_the_summary() {
     let dir = TestDir::new("contract");
@@ -126,7 +155,12 @@ fn the_contract_files_and_the_summary() {
         ],
         0,
     );
-    assert!(stdout(&out).starts_with("as of 2026-11-20: 150 connections\n"), "{}", stdout(&out));
+    assert!(
+        stdout(&out)
+            .starts_with("as of 2026-11-20 (the date in the export's name): 150 connections\n"),
+        "{}",
+        stdout(&out)
+    );
     assert!(
         stdout(&out).contains(
             "report: r/report.html\nimage:  r/report.png\ntables: r\nchanged jobs: shown from the \

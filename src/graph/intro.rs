@@ -9,10 +9,12 @@ use serde::Serialize;
 
 use super::{Edge, Graph, company};
 use crate::export::Export;
-use crate::people::{People, PersonId, ProfileKey, Resolved};
+use crate::interactions::Interactions;
+use crate::people::near::{closest, did_you_mean};
+use crate::people::{People, PersonId, ProfileKey, Resolved, loose_key};
 use crate::score::Scored;
 
-/// How many paths to give.
+/// How many ways in to show when `--limit` does not say.
 pub const TOP: usize = 15;
 
 /// One person on a path.
@@ -41,6 +43,9 @@ pub struct Way {
     pub to: Hop,
     /// The path in words.
     pub explanation: String,
+    /// A direct connection you have no interaction with at all (no message, invitation note,
+    /// endorsement, recommendation or note).
+    pub never_contacted: bool,
 }
 
 /// What `intro` found.
@@ -50,28 +55,63 @@ pub struct Intro {
     pub target: String,
     /// People at the target among your connections and their contacts.
     pub people_at_target: usize,
-    /// The best ways in, strongest first.
+    /// The best ways in, strongest first, at most as many as the limit.
     pub ways: Vec<Way>,
+    /// How many more ways in were found beyond the limit.
+    pub left_out: usize,
+    /// When the target names no one: the closest connections' names and companies.
+    pub did_you_mean: Vec<String>,
 }
 
-/// Finds the best ways in to `target`: a profile URL or a connection's full name (a person), or
-/// else a company name (matched on its normalised words, never on substrings).
+/// Finds the `limit` best ways in to `target`: a profile URL or a connection's full name (a
+/// person), or else a company name (matched on its normalised words, never on substrings).
+/// Your connections there are ways in even when you never contacted them.
 pub fn find(
     graph: &Graph,
     export: &Export,
     people: &People,
-    scored: &[Scored],
+    (scored, interactions): (&[Scored], &Interactions),
     target: &str,
+    limit: usize,
 ) -> Intro {
     let hops = Hops::new(export, people, scored);
     let (label, targets) = targets(export, people, target);
     let mut ways = Vec::new();
     for &t in &targets {
         let Some(node) = graph.node_of[t as usize] else { continue };
-        ways.extend(direct(graph, people, &hops, t));
+        let never = interactions.of(t).is_empty();
+        ways.extend(direct(graph, people, &hops, (t, never)));
         through(graph, &hops, &targets, (t, node), &mut ways);
     }
-    Intro { target: label, people_at_target: targets.len(), ways: best(ways) }
+    let found = ways.len();
+    let ways = best(ways, limit);
+    let did_you_mean = if targets.is_empty() && ProfileKey::parse(target).is_none() {
+        suggest(export, people, target)
+    } else {
+        Vec::new()
+    };
+    let (people_at_target, left_out) = (targets.len(), found - ways.len());
+    Intro { target: label, people_at_target, ways, left_out, did_you_mean }
+}
+
+/// The connections' names and companies closest to `target`, which names none of them.
+fn suggest(export: &Export, people: &People, target: &str) -> Vec<String> {
+    let companies: foldhash::HashMap<String, &str> =
+        export.connections.iter().map(|c| (company_key(&c.company), c.company.as_str())).collect();
+    let mut found = people.suggest(target);
+    let near = closest(&company_key(target), companies.iter().map(|(k, c)| (k.as_str(), *c)));
+    for c in near {
+        if !found.contains(&c) {
+            found.push(c);
+        }
+    }
+    found.truncate(crate::people::near::SUGGESTIONS);
+    found
+}
+
+/// A company's words without legal suffixes ([`company::key`]), accents set aside.
+fn company_key(name: &str) -> String {
+    loose_key(&company::key(name))
 }
 
 /// What a path needs to say of the people on it: who they are, and their score.
@@ -107,13 +147,21 @@ impl<'a> Hops<'a> {
     }
 }
 
-/// The way in straight to target `t`: when they are a connection you are tied to.
-fn direct(graph: &Graph, people: &People, hops: &Hops<'_>, t: PersonId) -> Option<Way> {
-    let strength = graph.tie(t);
-    (people.is_connection(t) && strength > 0.0).then(|| {
+/// The way in straight to target `t`, when they are a connection: as strong as your tie,
+/// said to be never contacted when you `never` were in touch.
+fn direct(
+    graph: &Graph,
+    people: &People,
+    hops: &Hops<'_>,
+    (t, never): (PersonId, bool),
+) -> Option<Way> {
+    people.is_connection(t).then(|| {
         let to = hops.hop(t);
-        let explanation = format!("you know {} directly ({})", to.name, standing(&to));
-        Way { strength, via: None, to, explanation }
+        let mut explanation = format!("you know {} directly ({})", to.name, standing(&to));
+        if never {
+            explanation.push_str(", never contacted");
+        }
+        Way { strength: graph.tie(t), via: None, to, explanation, never_contacted: never }
     })
 }
 
@@ -145,14 +193,14 @@ fn through(
             to.name,
             if to.company.is_empty() { String::new() } else { format!(" at {}", to.company) }
         );
-        ways.push(Way { strength, via: Some(via), to, explanation });
+        ways.push(Way { strength, via: Some(via), to, explanation, never_contacted: false });
     }
 }
 
-/// The [`TOP`] strongest ways (ties broken by their words), strengths rounded for showing.
-fn best(mut ways: Vec<Way>) -> Vec<Way> {
+/// The `limit` strongest ways (ties broken by their words), strengths rounded for showing.
+fn best(mut ways: Vec<Way>, limit: usize) -> Vec<Way> {
     ways.sort_by(|a, b| b.strength.total_cmp(&a.strength).then(a.explanation.cmp(&b.explanation)));
-    ways.truncate(TOP);
+    ways.truncate(limit);
     for w in &mut ways {
         w.strength = (w.strength * 1000.0).round() / 1000.0;
     }
@@ -177,14 +225,14 @@ fn targets(export: &Export, people: &People, target: &str) -> (String, Vec<Perso
         }
         _ => {}
     }
-    let key = company::key(target);
+    let key = company_key(target);
     let at: Vec<PersonId> = people
         .persons
         .iter()
         .enumerate()
         .filter(|(_, p)| !p.is_owner)
         .filter_map(|(i, p)| p.connection.map(|c| (i, c)))
-        .filter(|&(_, c)| !key.is_empty() && company::key(&export.connections[c].company) == key)
+        .filter(|&(_, c)| !key.is_empty() && company_key(&export.connections[c].company) == key)
         .map(|(i, _)| i as PersonId)
         .collect();
     (format!("company \"{target}\""), at)
@@ -220,8 +268,15 @@ impl std::fmt::Display for Intro {
         if self.ways.is_empty() {
             writeln!(f, "no path found: nobody you know is tied to them in this export")?;
         }
+        if let Some(hint) = did_you_mean(&self.did_you_mean) {
+            writeln!(f, "{hint}")?;
+        }
         for (i, w) in self.ways.iter().enumerate() {
             writeln!(f, "{:2}. {:.3}  {}", i + 1, w.strength, w.explanation)?;
+        }
+        if self.left_out > 0 {
+            let all = self.ways.len() + self.left_out;
+            writeln!(f, "… and {} more: --limit {all} to see them", self.left_out)?;
         }
         Ok(())
     }

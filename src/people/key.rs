@@ -108,6 +108,17 @@ pub fn name_key(name: &str) -> String {
     out
 }
 
+/// How a typed name or company is compared when nothing matches it exactly: its
+/// [`name_key`], decomposed (NFD) with the combining marks dropped, so `Novák` is `novak` and
+/// `Zoë` is `zoe`. Letters that do not decompose (`ł`, `ø`, `ß`) stay as they are.
+pub fn loose_key(name: &str) -> String {
+    let key = name_key(name);
+    if key.is_ascii() {
+        return key;
+    }
+    key.nfd().filter(|&c| !unicode_normalization::char::is_combining_mark(c)).nfc().collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -159,5 +170,14 @@ mod tests {
         assert_eq!(name_key("  Jane\u{a0} DOE \u{200b}"), "jane doe");
         assert_eq!(name_key("Zoe\u{308}"), name_key("Zoë"));
         assert_ne!(name_key("Jane Doe"), name_key("Jane Doe, MBA"));
+    }
+
+    #[test]
+    fn loose_keys_drop_accents() {
+        assert_eq!(loose_key("Grace Novák"), "grace novak");
+        assert_eq!(loose_key("GRACE NOVA\u{301}K"), "grace novak");
+        assert_eq!(loose_key("Zoë  Dvořák"), "zoe dvorak");
+        assert_eq!(loose_key("Łukasz"), "łukasz");
+        assert_eq!(loose_key("山田 太郎"), "山田 太郎");
     }
 }

@@ -4,6 +4,7 @@
 //! linked to the people it concerns.
 
 pub mod key;
+pub mod near;
 pub mod owner;
 
 use foldhash::{HashMap, HashMapExt};
@@ -11,7 +12,7 @@ use rayon::prelude::*;
 
 use serde::Serialize;
 
-pub use key::{ProfileKey, name_key};
+pub use key::{ProfileKey, loose_key, name_key};
 pub use owner::{Owner, OwnerMethod};
 
 use crate::diag::Diagnostics;
@@ -100,6 +101,8 @@ pub struct People {
     pub links: Links,
     by_key: HashMap<ProfileKey, PersonId>,
     by_name: HashMap<String, Vec<PersonId>>,
+    /// Connections by [`loose_key`]: names typed without their accents.
+    by_loose: HashMap<String, Vec<PersonId>>,
     contacts_by_name: HashMap<String, PersonId>,
     by_urn: HashMap<String, PersonId>,
     owner_name: Option<String>,
@@ -116,6 +119,7 @@ impl People {
             links: Links::default(),
             by_key: HashMap::new(),
             by_name: HashMap::new(),
+            by_loose: HashMap::new(),
             contacts_by_name: HashMap::new(),
             by_urn: HashMap::new(),
             owner_name,
@@ -133,9 +137,27 @@ impl People {
     }
 
     /// Looks up a reference without adding anyone: a profile URL (any form) or URN, else a
-    /// name matching exactly one connection.
+    /// name matching exactly one connection — or, a name alone matching none, one connection
+    /// once accents are set aside (`grace novak` is Grace Novák).
     pub fn lookup(&self, url: Option<&str>, name: Option<&str>) -> Resolved {
-        self.lookup_key(url.and_then(ProfileKey::parse).as_ref(), url, name)
+        let found = self.lookup_key(url.and_then(ProfileKey::parse).as_ref(), url, name);
+        match (found, url, name) {
+            (Resolved::Nobody, None, Some(name)) => match self.by_loose.get(&loose_key(name)) {
+                Some(ids) if ids.len() == 1 => Resolved::Person(ids[0]),
+                Some(ids) => Resolved::Ambiguous(ids.clone()),
+                None => Resolved::Nobody,
+            },
+            (found, ..) => found,
+        }
+    }
+
+    /// The connections' names closest to `name`, which matches none (`did you mean …?`).
+    pub fn suggest(&self, name: &str) -> Vec<String> {
+        let names = self
+            .by_loose
+            .iter()
+            .map(|(key, ids)| (key.as_str(), self.persons[ids[0] as usize].name.as_str()));
+        near::closest(&loose_key(name), names)
     }
 
     fn lookup_key(
@@ -209,6 +231,7 @@ impl People {
                 }
             }
             if !c.is_hidden() && !is_owner && same_as.is_none() {
+                self.by_loose.entry(loose_key(&name_key)).or_default().push(id);
                 self.by_name.entry(name_key).or_default().push(id);
             }
             let urn = c.email.as_deref().and_then(key::urn).map(str::to_string);

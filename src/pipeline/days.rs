@@ -46,18 +46,62 @@ pub(super) fn check_as_of(day: Option<Date>, export: &export::Export) -> Result<
 
 /// The end of the given day (UTC); without one, the latest moment in the data.
 pub fn as_of_moment(day: Option<Date>, export: &export::Export) -> Timestamp {
-    let end =
-        |d: Date| d.at(23, 59, 59, 0).to_zoned(jiff::tz::TimeZone::UTC).map(|z| z.timestamp()).ok();
-    if let Some(t) = day.and_then(end) {
+    if let Some(t) = day.and_then(day_end) {
         return t;
     }
-    let latest = export
+    latest(export).unwrap_or(Timestamp::UNIX_EPOCH)
+}
+
+/// The last moment of day `d` (UTC).
+fn day_end(d: Date) -> Option<Timestamp> {
+    d.at(23, 59, 59, 0).to_zoned(jiff::tz::TimeZone::UTC).map(|z| z.timestamp()).ok()
+}
+
+/// The latest moment the export's files speak of: a message, an invitation, a connection made.
+fn latest(export: &export::Export) -> Option<Timestamp> {
+    export
         .messages
         .rows
         .iter()
         .map(|m| m.time)
         .chain(export.invitations.iter().map(|i| i.sent_at))
-        .chain(export.connections.iter().filter_map(|c| c.connected_on.and_then(end)))
-        .max();
-    latest.unwrap_or(Timestamp::UNIX_EPOCH)
+        .chain(export.connections.iter().filter_map(|c| c.connected_on.and_then(day_end)))
+        .max()
+}
+
+/// Where the day a run is scored as of came from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AsOfFrom {
+    /// `--as-of`.
+    Given,
+    /// The `MM-DD-YYYY` in the export's file or folder name.
+    ExportName,
+    /// No date in the name: the last day the export's files speak of.
+    LastInFiles,
+    /// Nothing in the export is dated: the scores are as of 1970-01-01.
+    Nothing,
+}
+
+impl AsOfFrom {
+    /// Where [`as_of_moment`] takes its day from, given `day` (`--as-of`) and `export`.
+    pub fn of(day: Option<Date>, export: &export::Export) -> AsOfFrom {
+        match (day, export.export_date) {
+            (Some(_), _) => AsOfFrom::Given,
+            (None, Some(_)) => AsOfFrom::ExportName,
+            (None, None) if latest(export).is_some() => AsOfFrom::LastInFiles,
+            (None, None) => AsOfFrom::Nothing,
+        }
+    }
+
+    /// Where the day came from in words, for a day not given with `--as-of`.
+    pub fn words(self) -> Option<&'static str> {
+        match self {
+            AsOfFrom::Given => None,
+            AsOfFrom::ExportName => Some("the date in the export's name"),
+            AsOfFrom::LastInFiles => {
+                Some("the last day in the export's files; its name has no date")
+            }
+            AsOfFrom::Nothing => Some("nothing in the export is dated"),
+        }
+    }
 }

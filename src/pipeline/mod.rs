@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use jiff::Timestamp;
 use jiff::civil::Date;
 
-pub use days::{as_of_moment, data_days};
+pub use days::{AsOfFrom, as_of_moment, data_days};
 
 use crate::diag::Diagnostics;
 use crate::error::Result;
@@ -165,6 +165,8 @@ pub struct Analyzed {
     pub history_warnings: Vec<String>,
     /// What the run did that the user may not expect (an as-of day after the export's data).
     pub warnings: Vec<String>,
+    /// Where the day scored came from.
+    pub as_of_from: AsOfFrom,
 }
 
 /// The whole run: reads the export and the notes, scores every connection as of the day asked
@@ -178,6 +180,7 @@ pub fn analyze(request: &Request, progress: &dyn Progress) -> Result<Analyzed> {
     let owner = loaded.people.owner.identity();
     warnings.extend(unkept(owner.as_deref(), &request.history));
     progress.stage("scoring");
+    let as_of_from = AsOfFrom::of(request.as_of, &loaded.export);
     let as_of = loaded.settle(request.as_of);
     let s = score(&loaded, as_of, &request.model, progress)?;
     progress.stage("reading the history");
@@ -195,7 +198,7 @@ pub fn analyze(request: &Request, progress: &dyn Progress) -> Result<Analyzed> {
     let Loaded { export, people, notes, diagnostics } = loaded;
     free_later((export, people, notes, s, before.past, written.snapshot));
     let (summary, since, history_warnings) = (written.summary, written.since, before.warnings);
-    Ok(Analyzed { summary, diagnostics, since, stored, history_warnings, warnings })
+    Ok(Analyzed { summary, diagnostics, since, stored, history_warnings, warnings, as_of_from })
 }
 
 /// Why the run is not kept in the default history: an export that says neither whose it is
@@ -241,11 +244,13 @@ pub fn intro(
     export: &Path,
     notes: Option<&Path>,
     model: &Model,
+    limit: usize,
     progress: &dyn Progress,
 ) -> Result<(graph::intro::Intro, Diagnostics)> {
     let mut loaded = load(export, notes, progress)?;
     let as_of = loaded.settle(None);
     let s = score(&loaded, as_of, model, progress)?;
     let Loaded { export, people, diagnostics, .. } = loaded;
-    Ok((graph::intro::find(&s.graph, &export, &people, &s.scored, target), diagnostics))
+    let known = (&s.scored[..], &s.interactions);
+    Ok((graph::intro::find(&s.graph, &export, &people, known, target, limit), diagnostics))
 }

@@ -172,7 +172,7 @@ impl Summary {
 impl Summary {
     /// A short readable summary for stdout, naming where the report in `dir` is.
     pub fn headline<'a>(&'a self, dir: &'a std::path::Path) -> Headline<'a> {
-        Headline { summary: self, dir }
+        Headline { summary: self, dir, source: None }
     }
 }
 
@@ -180,13 +180,22 @@ impl Summary {
 pub struct Headline<'a> {
     summary: &'a Summary,
     dir: &'a std::path::Path,
+    source: Option<&'a str>,
+}
+
+impl<'a> Headline<'a> {
+    /// Says, after the day, where it came from (`the date in the export's name`).
+    pub fn day_from(self, source: Option<&'a str>) -> Headline<'a> {
+        Headline { source, ..self }
+    }
 }
 
 impl std::fmt::Display for Headline<'_> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         let (s, t, l) = (self.summary, &self.summary.tiers, &self.summary.layers);
         let pct = |x: f64| format!("{:.0} %", 100.0 * x);
-        writeln!(f, "as of {}: {} connections", s.as_of, s.connections)?;
+        let from = self.source.map_or_else(String::new, |w| format!(" ({w})"));
+        writeln!(f, "as of {}{from}: {} connections", s.as_of, s.connections)?;
         for gap in &s.data_gaps {
             writeln!(f, "note: {gap}")?;
         }
