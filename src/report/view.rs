@@ -7,6 +7,7 @@ use serde::Serialize;
 
 use super::lists::{Followup, ReconnectRow};
 use super::{Analysis, Lists, Summary};
+use crate::graph::names;
 use crate::score::{Scored, Tier};
 
 /// Rows of each action list the report shows (the CSV files hold them all).
@@ -45,6 +46,9 @@ pub struct View {
     pub tags: Vec<String>,
     /// Communities, for the table's filter.
     pub community_count: usize,
+    /// Each community's name, by number, for the table (empty: too small to be named or
+    /// offered in the filter).
+    pub community_names: Vec<String>,
     /// The changes since the previous stored run.
     pub since: Option<Since>,
     /// Who changed jobs since the previous stored run.
@@ -172,13 +176,15 @@ pub struct Item {
 pub struct Community {
     /// Its number (0 the largest).
     pub id: usize,
+    /// What its members share ([`crate::graph::names`]).
+    pub name: String,
     /// Members.
     pub size: usize,
     /// Members in core or active.
     pub living: usize,
     /// Its largest employers.
     pub companies: String,
-    /// Its members closest to the owner.
+    /// Its members closest to the owner (a score above zero), or a word that none is.
     pub closest: String,
 }
 
@@ -510,6 +516,7 @@ impl View {
             column_names: TableRow::COLUMNS,
             tags: tags(a.scored),
             community_count: a.graph.community_count(),
+            community_names: a.graph.community_names.clone(),
             since: None,
             jobs: super::jobs::Jobs::new(None),
             version: env!("CARGO_PKG_VERSION"),
@@ -591,46 +598,49 @@ fn three_is(s: &Summary) -> Vec<Kpi> {
     ]
 }
 
+/// The largest communities worth a name (of [`crate::graph::names::USEFUL`] members or more),
+/// with their main employers (spellings merged) and the members closest to the owner.
 fn communities(a: &Analysis<'_>, by_connection: &[Option<&Scored>]) -> Vec<Community> {
-    let count = a.graph.community_count();
-    let mut members: Vec<Vec<&Scored>> = vec![Vec::new(); count];
+    let g = a.graph;
+    let mut members: Vec<Vec<&Scored>> = vec![Vec::new(); g.community_count()];
     for s in by_connection.iter().flatten() {
-        if let Some(c) = a.graph.community[s.connection] {
+        if let Some(c) = g.community[s.connection] {
             members[c].push(s);
         }
     }
+    let display = names::spellings(a.export.connections.iter().map(|c| c.company.as_str()));
     members
         .into_iter()
         .enumerate()
+        .filter(|(id, _)| g.community_names.get(*id).is_some_and(|n| !n.is_empty()))
         .take(12)
         .map(|(id, mut people)| {
-            let mut companies: foldhash::HashMap<&str, usize> = foldhash::HashMap::default();
-            for s in &people {
-                let company = a.export.connections[s.connection].company.trim();
-                if !company.is_empty() {
-                    *companies.entry(company).or_default() += 1;
-                }
-            }
-            let mut companies: Vec<(&str, usize)> = companies.into_iter().collect();
-            companies.sort_by(|x, y| y.1.cmp(&x.1).then(x.0.cmp(y.0)));
+            let employers =
+                names::employers(a.export, people.iter().map(|s| s.connection), &display);
             people
                 .sort_by(|x, y| y.score.total_cmp(&x.score).then(x.connection.cmp(&y.connection)));
+            let closest: Vec<String> = people
+                .iter()
+                .filter(|s| s.score > 0.0)
+                .take(3)
+                .map(|s| a.export.connections[s.connection].full_name())
+                .collect();
             Community {
                 id,
+                name: g.community_names[id].clone(),
                 size: people.len(),
                 living: people.iter().filter(|s| s.tier.is_living()).count(),
-                companies: companies
+                companies: employers
                     .iter()
                     .take(3)
-                    .map(|c| format!("{} ({})", c.0, c.1))
+                    .map(|(name, n)| format!("{name} ({n})"))
                     .collect::<Vec<_>>()
                     .join(", "),
-                closest: people
-                    .iter()
-                    .take(3)
-                    .map(|s| a.export.connections[s.connection].full_name())
-                    .collect::<Vec<_>>()
-                    .join(", "),
+                closest: if closest.is_empty() {
+                    "nobody you are in touch with".into()
+                } else {
+                    closest.join(", ")
+                },
             }
         })
         .collect()
@@ -650,7 +660,7 @@ fn brokers(a: &Analysis<'_>) -> Vec<Broker> {
         .map(|s| Broker {
             name: a.export.connections[s.connection].full_name(),
             link: link_of(a, s.connection),
-            community: g.community[s.connection].map_or(String::new(), |c| c.to_string()),
+            community: g.community[s.connection].map_or(String::new(), |c| g.community_label(c)),
             bridges: g.bridges[s.connection],
             brokerage: g.brokerage[s.connection],
         })

@@ -548,8 +548,17 @@ pub fn reciprocity<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, d: &ChartD
 /// The title of the network picture.
 pub fn network_title(d: &ChartData) -> String {
     let p = &d.network;
+    let coloured = p.groups.len().saturating_sub(1);
+    if coloured == 0 {
+        return format!(
+            "Your strongest {} of {} ties; the closer, the stronger",
+            p.nodes.len(),
+            p.candidates
+        );
+    }
     format!(
-        "Your strongest {} of {} ties by community; the closer, the stronger",
+        "Your {} largest communities: {} of {} ties; the closer, the stronger",
+        coloured,
         p.nodes.len(),
         p.candidates
     )
@@ -569,7 +578,7 @@ pub fn network<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, d: &ChartData)
         let (a, b) = (p.nodes[i], p.nodes[j]);
         PathElement::new(vec![(a.0, a.1), (b.0, b.1)], edge.stroke_width(1))
     }))?;
-    let labels: Vec<String> = p.groups.iter().map(|(label, _)| shorten(label, 34)).collect();
+    let labels: Vec<String> = p.groups.iter().map(|(label, _)| label.clone()).collect();
     for (g, label) in labels.iter().enumerate() {
         let colour = GROUP_COLOURS[g.min(COLOURED)];
         let nodes = p.nodes.iter().filter(|n| n.2 == g);

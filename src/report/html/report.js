@@ -4,6 +4,9 @@
   var rows = JSON.parse(document.getElementById('rows').textContent), C = {};
   JSON.parse(document.getElementById('table').getAttribute('data-columns'))
     .forEach(function (name, i) { C[name] = i; });
+  // Community names by number; empty for those too small to be named or offered in the filter.
+  var COMMUNITIES = JSON.parse(document.getElementById('table').getAttribute('data-communities'));
+  function communityName(c) { return c >= 0 && COMMUNITIES[c] ? COMMUNITIES[c] : ''; }
   var NAME = C.name, LINK = C.link, COMPANY = C.company, TIER = C.tier, TAGS = C.tags,
     COMMUNITY = C.community;
   var NUMERIC = {};
@@ -12,7 +15,7 @@
   var ROW = 34, OVERSCAN = 12;
 
   var text = rows.map(function (r) {
-    return [r[NAME], r[COMPANY], r[C.position], r[TAGS], r[C.reasons]].join(' \u0001 ').toLowerCase();
+    return [r[NAME], r[COMPANY], r[C.position], r[TAGS], r[C.reasons], communityName(r[COMMUNITY])].join(' \u0001 ').toLowerCase();
   });
   var body = document.getElementById('rows-body');
   var scroller = document.getElementById('scroller');
@@ -39,13 +42,13 @@
     var companies = {}, communities = {};
     rows.forEach(function (r) {
       if (r[COMPANY]) companies[r[COMPANY]] = (companies[r[COMPANY]] || 0) + 1;
-      if (r[COMMUNITY] >= 0) communities[r[COMMUNITY]] = (communities[r[COMMUNITY]] || 0) + 1;
+      if (communityName(r[COMMUNITY])) communities[r[COMMUNITY]] = (communities[r[COMMUNITY]] || 0) + 1;
     });
     var list = document.getElementById('companies');
     Object.keys(companies).sort(function (a, b) { return companies[b] - companies[a]; })
       .slice(0, 500).forEach(function (c) { option(list, c, c); });
     Object.keys(communities).map(Number).sort(function (a, b) { return a - b; })
-      .forEach(function (c) { option(communityFilter, String(c), c + ' (' + communities[c] + ')'); });
+      .forEach(function (c) { option(communityFilter, String(c), COMMUNITIES[c] + ' (' + communities[c] + ')'); });
   })();
 
   function compare(col) {
@@ -134,7 +137,7 @@
     cell(tr, String(r[C.received]), 'num');
     cell(tr, r[C.connected_on]);
     cell(tr, r[TAGS].split(';').join(', '));
-    cell(tr, r[COMMUNITY] >= 0 ? String(r[COMMUNITY]) : '', 'num');
+    cell(tr, communityName(r[COMMUNITY])).title = communityName(r[COMMUNITY]);
     cell(tr, r[C.reasons]).title = r[C.reasons];
     return tr;
   }
