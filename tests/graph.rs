@@ -270,6 +270,12 @@ fn communities_are_named_by_what_they_share_and_employers_merged() {
     let named: Vec<&String> = names.iter().filter(|n| !n.is_empty()).collect();
     assert_eq!(named.len(), 2, "{names:?}");
     assert!(names.len() >= 3, "{names:?}");
+    // The company filter offers the bank once, its three spellings behind it.
+    let employers = html.split("data-employers='").nth(1).unwrap().split('\'').next().unwrap();
+    let employers: Vec<(String, Vec<String>)> = serde_json::from_str(employers).unwrap();
+    let bank: Vec<_> = employers.iter().filter(|e| e.0.starts_with("Wema")).collect();
+    let spellings = ["Wema Bank", "Wema Bank Plc", "Wema Bank Plc."].map(String::from).to_vec();
+    assert_eq!(bank, [&("Wema Bank Plc".to_string(), spellings)], "{employers:?}");
 }
 
 #[test]

@@ -49,6 +49,9 @@ pub struct View {
     /// Each community's name, by number, for the table (empty: too small to be named or
     /// offered in the filter).
     pub community_names: Vec<String>,
+    /// Employers for the table's company filter, largest first: the display name (the most
+    /// common spelling) and every spelling of it, merged by [`crate::graph::company::key`].
+    pub employers: Vec<(String, Vec<String>)>,
     /// The changes since the previous stored run.
     pub since: Option<Since>,
     /// Who changed jobs since the previous stored run.
@@ -517,6 +520,7 @@ impl View {
             tags: tags(a.scored),
             community_count: a.graph.community_count(),
             community_names: a.graph.community_names.clone(),
+            employers: employers(a),
             since: None,
             jobs: super::jobs::Jobs::new(None),
             version: env!("CARGO_PKG_VERSION"),
@@ -596,6 +600,34 @@ fn three_is(s: &Summary) -> Vec<Kpi> {
             ),
         },
     ]
+}
+
+/// Every employer of two or more connections (at most 500), largest first, with its spellings.
+fn employers(a: &Analysis<'_>) -> Vec<(String, Vec<String>)> {
+    let companies = a.scored.iter().map(|s| a.export.connections[s.connection].company.as_str());
+    let display = names::spellings(companies.clone());
+    let mut by_key: std::collections::BTreeMap<String, (usize, Vec<String>)> = Default::default();
+    for name in companies {
+        let key = crate::graph::company::key(name);
+        if key.is_empty() {
+            continue;
+        }
+        let entry = by_key.entry(key).or_default();
+        entry.0 += 1;
+        if !entry.1.iter().any(|s| s == name.trim()) {
+            entry.1.push(name.trim().to_string());
+        }
+    }
+    let mut list: Vec<(usize, String, Vec<String>)> = by_key
+        .into_iter()
+        .filter(|(_, (n, _))| *n >= 2)
+        .map(|(key, (n, mut spellings))| {
+            spellings.sort();
+            (n, display.get(&key).cloned().unwrap_or(key), spellings)
+        })
+        .collect();
+    list.sort_by(|x, y| y.0.cmp(&x.0).then(x.1.cmp(&y.1)));
+    list.into_iter().take(500).map(|(_, name, spellings)| (name, spellings)).collect()
 }
 
 /// The largest communities worth a name (of [`crate::graph::names::USEFUL`] members or more),

@@ -27,6 +27,7 @@
   var communityFilter = document.getElementById('filter-community');
   var headers = Array.prototype.slice.call(document.querySelectorAll('#table th[data-col]'));
   var collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
+  var EMPLOYERS = {};
   var view = [];
   var sort = { col: C.score, dir: -1 };
   var drawn = { start: -1, end: -1 };
@@ -39,14 +40,18 @@
   }
 
   (function fillChoices() {
-    var companies = {}, communities = {};
+    var communities = {};
     rows.forEach(function (r) {
-      if (r[COMPANY]) companies[r[COMPANY]] = (companies[r[COMPANY]] || 0) + 1;
       if (communityName(r[COMMUNITY])) communities[r[COMMUNITY]] = (communities[r[COMMUNITY]] || 0) + 1;
     });
+    // One suggestion per employer, its spellings merged; picking it matches every spelling.
     var list = document.getElementById('companies');
-    Object.keys(companies).sort(function (a, b) { return companies[b] - companies[a]; })
-      .slice(0, 500).forEach(function (c) { option(list, c, c); });
+    JSON.parse(list.getAttribute('data-employers')).forEach(function (e) {
+      var spellings = {};
+      e[1].forEach(function (s) { spellings[s.toLowerCase()] = true; });
+      EMPLOYERS[e[0].toLowerCase()] = spellings;
+      option(list, e[0], e[0]);
+    });
     Object.keys(communities).map(Number).sort(function (a, b) { return a - b; })
       .forEach(function (c) { option(communityFilter, String(c), COMMUNITIES[c] + ' (' + communities[c] + ')'); });
   })();
@@ -67,11 +72,12 @@
     var q = search.value.trim().toLowerCase().split(/\s+/).filter(Boolean);
     var tier = tierFilter.value, company = companyFilter.value.trim().toLowerCase();
     var tag = tagFilter.value, community = communityFilter.value;
+    var employer = Object.prototype.hasOwnProperty.call(EMPLOYERS, company) ? EMPLOYERS[company] : null;
     view = [];
     for (var i = 0; i < rows.length; i++) {
       var r = rows[i];
       if (tier && r[TIER] !== tier) continue;
-      if (company && r[COMPANY].toLowerCase().indexOf(company) < 0) continue;
+      if (employer ? !employer[r[COMPANY].trim().toLowerCase()] : company && r[COMPANY].toLowerCase().indexOf(company) < 0) continue;
       if (tag && r[TAGS].split(';').indexOf(tag) < 0) continue;
       if (community !== '' && String(r[COMMUNITY]) !== community) continue;
       var hay = text[i], ok = true;
