@@ -228,3 +228,27 @@ fn the_table_reads_whole_at_1280_px_and_wider() {
     }
     assert_eq!(b.console_errors(), Vec::<String>::new(), "no console errors");
 }
+
+#[test]
+fn an_employer_picked_in_the_filter_matches_all_its_spellings() {
+    let Some(mut b) = browser() else { return };
+    let dir = TestDir::new("browser-employers");
+    crate::graph::named_circles(&dir);
+    dir.run(&["analyze", "e", "--out", "r", "-q", "--no-history", "--as-of", "2026-11-20"], 0);
+    let page = url(&dir.path("r/report.html"));
+    b.open(&page).expect("report opens");
+    b.wait_for("document.querySelectorAll('#rows-body tr:not(.spacer)').length === 13", 5000)
+        .expect("the table renders every row");
+    let offered = "Array.from(document.querySelectorAll('#companies option')).map(o => o.value)";
+    let offered: Vec<String> = serde_json::from_value(b.eval(offered).unwrap()).unwrap();
+    assert_eq!(offered, ["Wema Bank Plc", "Zeta Co", "Tiny Co"], "each employer once");
+    b.type_into("#filter-company", "Wema Bank Plc").expect("typing");
+    b.wait_for(
+        "document.getElementById('count').textContent === '6 of 13 connections match'",
+        3000,
+    )
+    .expect("the bank's six, however spelt");
+    let communities = "Array.from(document.querySelectorAll('#filter-community option')).length";
+    assert_eq!(b.eval(communities).unwrap(), 3, "all, and the two named communities");
+    assert_eq!(b.console_errors(), Vec::<String>::new(), "no console errors");
+}

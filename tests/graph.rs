@@ -191,7 +191,7 @@ fn an_introduction_in_the_notes_opens_a_path() {
 
 /// A circle of six at one bank spelt three ways, chatting in "Lagos Fintech"; five colleagues
 /// at Zeta Co the owner never spoke with; a pair at Tiny Co.
-fn named_circles(dir: &TestDir) {
+pub fn named_circles(dir: &TestDir) {
     let mut connections =
         String::from("First Name,Last Name,URL,Email Address,Company,Position,Connected On\n");
     let bank = [
