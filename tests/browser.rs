@@ -237,3 +237,74 @@ fn decode(png: &[u8]) -> (u32, u32, usize) {
         pixels[..info.buffer_size()].chunks(step).collect();
     (info.width, info.height, colours.len())
 }
+
+/// Every header cell, and every table cell that holds a date or a number, whose text does not
+/// fit its box (cut by the cell's edge or an ellipsis), as "header: text" — free text (names,
+/// companies, reasons) may end in an ellipsis, with the whole text in its title.
+const CUT: &str = "(() => { \
+    const fixed = /^(\\d{4}-\\d{2}-\\d{2}|[\\d.]+( %)?)$/; \
+    const heads = Array.from(document.querySelectorAll('#table th')); \
+    const cut = e => e.scrollWidth > e.clientWidth + 0.5 || \
+        Array.from(e.children).some(c => c.getBoundingClientRect().right > e.getBoundingClientRect().right + 0.5); \
+    const out = heads.filter(cut).map(h => 'header: ' + h.textContent); \
+    for (const tr of document.querySelectorAll('#rows-body tr:not(.spacer)')) \
+      Array.from(tr.cells).forEach((td, i) => { \
+        if ((fixed.test(td.textContent) || td.querySelector('.chip')) && cut(td)) \
+          out.push(heads[i].textContent + ': ' + td.textContent); }); \
+    return out; })()";
+
+#[test]
+fn the_table_reads_whole_at_1280_px_and_wider() {
+    let Some(mut b) = browser() else { return };
+    let dir = TestDir::new("browser-width");
+    let sample = ["sample", "--out", "s", "--connections", "300", "--messages", "2000", "-q"];
+    dir.run(&sample, 0);
+    let export = "s/Complete_LinkedInDataExport_11-20-2026";
+    dir.run(&["analyze", export, "--out", "r", "-q"], 0);
+    let page = url(&dir.path("r/report.html"));
+    for width in [1280, 1400, 1920] {
+        b.resize(width, 900).expect("resizing");
+        b.open(&page).expect("report opens");
+        b.wait_for("document.querySelectorAll('#rows-body tr:not(.spacer)').length > 10", 5000)
+            .expect("the table renders rows");
+        let cut: Vec<String> = serde_json::from_value(b.eval(CUT).unwrap()).unwrap();
+        assert_eq!(cut, Vec::<String>::new(), "cut at {width} px");
+        // Sorted by date, every date shown is whole, and the page itself never scrolls sideways.
+        b.click("th.c-date").expect("sorting by a date");
+        b.eval("new Promise(r => setTimeout(r, 200))").unwrap();
+        let cut: Vec<String> = serde_json::from_value(b.eval(CUT).unwrap()).unwrap();
+        assert_eq!(cut, Vec::<String>::new(), "cut at {width} px, sorted by date");
+        let wide = "document.documentElement.scrollWidth <= window.innerWidth";
+        assert_eq!(b.eval(wide).unwrap(), true, "the page is no wider than {width} px");
+        b.eval("document.getElementById('connections').scrollIntoView()").unwrap();
+        let png = b.screenshot().expect("screenshot");
+        let (w, _, distinct) = decode(&png);
+        assert_eq!(w, width);
+        assert!(distinct > 50, "the screenshot at {width} px is not blank");
+    }
+    assert_eq!(b.console_errors(), Vec::<String>::new(), "no console errors");
+}
+
+#[test]
+fn an_employer_picked_in_the_filter_matches_all_its_spellings() {
+    let Some(mut b) = browser() else { return };
+    let dir = TestDir::new("browser-employers");
+    crate::graph::named_circles(&dir);
+    dir.run(&["analyze", "e", "--out", "r", "-q", "--no-history", "--as-of", "2026-11-20"], 0);
+    let page = url(&dir.path("r/report.html"));
+    b.open(&page).expect("report opens");
+    b.wait_for("document.querySelectorAll('#rows-body tr:not(.spacer)').length === 13", 5000)
+        .expect("the table renders every row");
+    let offered = "Array.from(document.querySelectorAll('#companies option')).map(o => o.value)";
+    let offered: Vec<String> = serde_json::from_value(b.eval(offered).unwrap()).unwrap();
+    assert_eq!(offered, ["Wema Bank Plc", "Zeta Co", "Tiny Co"], "each employer once");
+    b.type_into("#filter-company", "Wema Bank Plc").expect("typing");
+    b.wait_for(
+        "document.getElementById('count').textContent === '6 of 13 connections match'",
+        3000,
+    )
+    .expect("the bank's six, however spelt");
+    let communities = "Array.from(document.querySelectorAll('#filter-community option')).length";
+    assert_eq!(b.eval(communities).unwrap(), 3, "all, and the two named communities");
+    assert_eq!(b.console_errors(), Vec::<String>::new(), "no console errors");
+}

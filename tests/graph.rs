@@ -263,3 +263,111 @@ fn an_introduction_in_the_notes_opens_a_path() {
     assert_eq!(kinds("xena", "dan"), ["intro"]);
     assert_eq!(kinds("a1", "b1"), Vec::<String>::new());
 }
+
+/// A circle of six at one bank spelt three ways, chatting in "Lagos Fintech"; five colleagues
+/// at Zeta Co the owner never spoke with; a pair at Tiny Co.
+pub fn named_circles(dir: &TestDir) {
+    let mut connections =
+        String::from("First Name,Last Name,URL,Email Address,Company,Position,Connected On\n");
+    let bank = [
+        "Wema Bank Plc",
+        "Wema Bank Plc",
+        "Wema Bank Plc",
+        "Wema Bank Plc.",
+        "Wema Bank Plc.",
+        "Wema Bank",
+    ];
+    let mut people: Vec<(String, &str)> =
+        bank.iter().enumerate().map(|(i, &c)| (format!("w{i}"), c)).collect();
+    people.extend((0..5).map(|i| (format!("z{i}"), "Zeta Co")));
+    people.extend((0..2).map(|i| (format!("t{i}"), "Tiny Co")));
+    for (slug, company) in &people {
+        connections
+            .push_str(&format!("{slug},Person,{},,\"{company}\",Role,01 Jan 2020\n", url(slug)));
+    }
+    dir.create("e/Connections.csv", connections.trim_end());
+    let mut m = String::from(
+        "CONVERSATION ID,CONVERSATION TITLE,FROM,SENDER PROFILE URL,TO,RECIPIENT PROFILE URLS,DATE,SUBJECT,CONTENT,FOLDER\n",
+    );
+    let circle: Vec<String> = (0..6).map(|i| format!("w{i}")).collect();
+    for day in 0..40u32 {
+        let from = &circle[day as usize % 6];
+        let to: Vec<String> = circle
+            .iter()
+            .filter(|s| *s != from)
+            .map(|s| url(s))
+            .chain(std::iter::once(OWNER.to_string()))
+            .collect();
+        m.push_str(&format!(
+            "g-lagos,Lagos Fintech,{from} Person,{},x,\"{}\",2026-{:02}-{:02} 10:00:00 UTC,,hi,INBOX\n",
+            url(from),
+            to.join(","),
+            1 + day / 28,
+            1 + day % 28
+        ));
+    }
+    dir.create("e/messages.csv", m);
+    dir.create(
+        "e/Invitations.csv",
+        "From,To,Sent At,Message,Direction,inviterProfileUrl,inviteeProfileUrl\n",
+    );
+}
+
+#[test]
+fn communities_are_named_by_what_they_share_and_employers_merged() {
+    let dir = TestDir::new("graph-names");
+    named_circles(&dir);
+    dir.run(&["analyze", "e", "--out", "r", "--as-of", "2026-11-20", "-q", "--no-history"], 0);
+    let html = std::fs::read_to_string(dir.path("r/report.html")).unwrap();
+    let section =
+        html.split("id=\"communities\"").nth(1).unwrap().split("</section>").next().unwrap();
+    let rows: Vec<Vec<String>> = section
+        .split("<tr><td")
+        .skip(1)
+        .map(|row| {
+            row.split("<td")
+                .map(|cell| {
+                    let text = cell.split_once('>').map_or(cell, |c| c.1);
+                    text.split("</td>").next().unwrap().to_string()
+                })
+                .collect()
+        })
+        .collect();
+    let bank = rows.iter().find(|r| r[0].contains("Wema Bank")).expect("the bank's community");
+    assert_eq!(bank[0], "Wema Bank Plc · “Lagos Fintech” group", "{rows:?}");
+    assert_eq!(bank[3], "Wema Bank Plc (6)", "one employer, its most common spelling: {rows:?}");
+    let zeta = rows.iter().find(|r| r[0].contains("Zeta Co")).expect("Zeta's community");
+    assert_eq!(zeta[4], "nobody you are in touch with", "no score-0 people as closest: {rows:?}");
+    assert_eq!(rows.len(), 2, "the pair at Tiny Co is too small to list: {rows:?}");
+    // The table's names: the two communities named, the pair's left unnamed (not in the filter).
+    let names = html.split("data-communities='").nth(1).unwrap().split('\'').next().unwrap();
+    let names: Vec<String> = serde_json::from_str(names).unwrap();
+    let named: Vec<&String> = names.iter().filter(|n| !n.is_empty()).collect();
+    assert_eq!(named.len(), 2, "{names:?}");
+    assert!(names.len() >= 3, "{names:?}");
+    // The company filter offers the bank once, its three spellings behind it.
+    let employers = html.split("data-employers='").nth(1).unwrap().split('\'').next().unwrap();
+    let employers: Vec<(String, Vec<String>)> = serde_json::from_str(employers).unwrap();
+    let bank: Vec<_> = employers.iter().filter(|e| e.0.starts_with("Wema")).collect();
+    let spellings = ["Wema Bank", "Wema Bank Plc", "Wema Bank Plc."].map(String::from).to_vec();
+    assert_eq!(bank, [&("Wema Bank Plc".to_string(), spellings)], "{employers:?}");
+}
+
+#[test]
+fn an_export_without_ties_draws_no_network_panel() {
+    let dir = TestDir::new("graph-no-ties");
+    let mut connections =
+        String::from("First Name,Last Name,URL,Email Address,Company,Position,Connected On\n");
+    for i in 0..8 {
+        connections.push_str(&format!(
+            "p{i},Person,{},,Company {i},Role,01 Jan 2020\n",
+            url(&format!("p{i}"))
+        ));
+    }
+    dir.create("e/Connections.csv", connections.trim_end());
+    dir.run(&["analyze", "e", "--out", "r", "--as-of", "2026-11-20", "-q", "--no-history"], 0);
+    let html = std::fs::read_to_string(dir.path("r/report.html")).unwrap();
+    assert!(!html.contains("chart chart-network"), "no empty network panel");
+    assert!(!dir.path("r/charts/network.svg").exists());
+    assert!(dir.path("r/charts/tiers.svg").exists());
+}

@@ -8,6 +8,7 @@
 pub mod communities;
 pub mod company;
 pub mod intro;
+pub mod names;
 pub mod write;
 
 use std::collections::{BTreeMap, HashMap};
@@ -113,6 +114,11 @@ pub struct Graph {
     pub modularity: f64,
     /// Employers with two or more connections, largest first.
     pub companies: Vec<CompanyCluster>,
+    /// Each community's name, by what its members share (empty for those smaller than
+    /// [`names::USEFUL`]).
+    pub community_names: Vec<String>,
+    /// Each community's connections (people met only in messages aside).
+    pub community_sizes: Vec<usize>,
 }
 
 /// Edges between two people (the lower id first), before they join the graph.
@@ -191,8 +197,13 @@ impl Graph {
             brokerage: vec![0; people.persons.len()],
             modularity: 0.0,
             companies,
+            community_names: Vec::new(),
+            community_sizes: Vec::new(),
         };
         g.find_communities();
+        let count = g.community_count();
+        (g.community_names, g.community_sizes) =
+            names::names(export, people, &g.community, count, interactions.as_of);
         g
     }
 
@@ -300,6 +311,16 @@ impl Graph {
     /// different ones.
     fn apart(&self, a: NodeIndex, b: NodeIndex) -> bool {
         self.community_at(a).is_none() || self.community_at(a) != self.community_at(b)
+    }
+
+    /// A community as a reader sees it: its name and connections (`#3 (2 people)` when too
+    /// small for a name).
+    pub fn community_label(&self, c: usize) -> String {
+        let size = self.community_sizes.get(c).copied().unwrap_or(0);
+        match self.community_names.get(c).filter(|n| !n.is_empty()) {
+            Some(name) => format!("{name} ({size})"),
+            None => format!("#{c} ({size} people)"),
+        }
     }
 
     /// How many communities were found.

@@ -7,6 +7,7 @@ use serde::Serialize;
 
 use super::lists::{Followup, ReconnectRow};
 use super::{Analysis, Lists, Summary};
+use crate::graph::names;
 use crate::score::{Scored, Tier};
 
 /// Rows of each action list the report shows (the CSV files hold them all).
@@ -48,6 +49,12 @@ pub struct View {
     pub tags: Vec<String>,
     /// Communities, for the table's filter.
     pub community_count: usize,
+    /// Each community's name, by number, for the table (empty: too small to be named or
+    /// offered in the filter).
+    pub community_names: Vec<String>,
+    /// Employers for the table's company filter, largest first: the display name (the most
+    /// common spelling) and every spelling of it, merged by [`crate::graph::company::key`].
+    pub employers: Vec<(String, Vec<String>)>,
     /// The changes since the previous stored run.
     pub since: Option<Since>,
     /// Who changed jobs since the previous stored run.
@@ -175,13 +182,15 @@ pub struct Item {
 pub struct Community {
     /// Its number (0 the largest).
     pub id: usize,
+    /// What its members share ([`crate::graph::names`]).
+    pub name: String,
     /// Members.
     pub size: usize,
     /// Members in core or active.
     pub living: usize,
     /// Its largest employers.
     pub companies: String,
-    /// Its members closest to the owner.
+    /// Its members closest to the owner (a score above zero), or a word that none is.
     pub closest: String,
 }
 
@@ -523,6 +532,8 @@ impl View {
             runs: Vec::new(),
             tags: tags(a.scored),
             community_count: a.graph.community_count(),
+            community_names: a.graph.community_names.clone(),
+            employers: employers(a),
             since: None,
             jobs: super::jobs::Jobs::new(None),
             version: env!("CARGO_PKG_VERSION"),
@@ -604,46 +615,77 @@ fn three_is(s: &Summary) -> Vec<Kpi> {
     ]
 }
 
+/// Every employer of two or more connections (at most 500), largest first, with its spellings.
+fn employers(a: &Analysis<'_>) -> Vec<(String, Vec<String>)> {
+    let companies = a.scored.iter().map(|s| a.export.connections[s.connection].company.as_str());
+    let display = names::spellings(companies.clone());
+    let mut by_key: std::collections::BTreeMap<String, (usize, Vec<String>)> = Default::default();
+    for name in companies {
+        let key = crate::graph::company::key(name);
+        if key.is_empty() {
+            continue;
+        }
+        let entry = by_key.entry(key).or_default();
+        entry.0 += 1;
+        if !entry.1.iter().any(|s| s == name.trim()) {
+            entry.1.push(name.trim().to_string());
+        }
+    }
+    let mut list: Vec<(usize, String, Vec<String>)> = by_key
+        .into_iter()
+        .filter(|(_, (n, _))| *n >= 2)
+        .map(|(key, (n, mut spellings))| {
+            spellings.sort();
+            (n, display.get(&key).cloned().unwrap_or(key), spellings)
+        })
+        .collect();
+    list.sort_by(|x, y| y.0.cmp(&x.0).then(x.1.cmp(&y.1)));
+    list.into_iter().take(500).map(|(_, name, spellings)| (name, spellings)).collect()
+}
+
+/// The largest communities worth a name (of [`crate::graph::names::USEFUL`] members or more),
+/// with their main employers (spellings merged) and the members closest to the owner.
 fn communities(a: &Analysis<'_>, by_connection: &[Option<&Scored>]) -> Vec<Community> {
-    let count = a.graph.community_count();
-    let mut members: Vec<Vec<&Scored>> = vec![Vec::new(); count];
+    let g = a.graph;
+    let mut members: Vec<Vec<&Scored>> = vec![Vec::new(); g.community_count()];
     for s in by_connection.iter().flatten() {
-        if let Some(c) = a.graph.community[s.connection] {
+        if let Some(c) = g.community[s.connection] {
             members[c].push(s);
         }
     }
+    let display = names::spellings(a.export.connections.iter().map(|c| c.company.as_str()));
     members
         .into_iter()
         .enumerate()
+        .filter(|(id, _)| g.community_names.get(*id).is_some_and(|n| !n.is_empty()))
         .take(12)
         .map(|(id, mut people)| {
-            let mut companies: foldhash::HashMap<&str, usize> = foldhash::HashMap::default();
-            for s in &people {
-                let company = a.export.connections[s.connection].company.trim();
-                if !company.is_empty() {
-                    *companies.entry(company).or_default() += 1;
-                }
-            }
-            let mut companies: Vec<(&str, usize)> = companies.into_iter().collect();
-            companies.sort_by(|x, y| y.1.cmp(&x.1).then(x.0.cmp(y.0)));
+            let employers =
+                names::employers(a.export, people.iter().map(|s| s.connection), &display);
             people
                 .sort_by(|x, y| y.score.total_cmp(&x.score).then(x.connection.cmp(&y.connection)));
+            let closest: Vec<String> = people
+                .iter()
+                .filter(|s| s.score > 0.0)
+                .take(3)
+                .map(|s| a.export.connections[s.connection].full_name())
+                .collect();
             Community {
                 id,
+                name: g.community_names[id].clone(),
                 size: people.len(),
                 living: people.iter().filter(|s| s.tier.is_living()).count(),
-                companies: companies
+                companies: employers
                     .iter()
                     .take(3)
-                    .map(|c| format!("{} ({})", c.0, c.1))
+                    .map(|(name, n)| format!("{name} ({n})"))
                     .collect::<Vec<_>>()
                     .join(", "),
-                closest: people
-                    .iter()
-                    .take(3)
-                    .map(|s| a.export.connections[s.connection].full_name())
-                    .collect::<Vec<_>>()
-                    .join(", "),
+                closest: if closest.is_empty() {
+                    "nobody you are in touch with".into()
+                } else {
+                    closest.join(", ")
+                },
             }
         })
         .collect()
@@ -663,7 +705,7 @@ fn brokers(a: &Analysis<'_>) -> Vec<Broker> {
         .map(|s| Broker {
             name: a.export.connections[s.connection].full_name(),
             link: link_of(a, s.connection),
-            community: g.community[s.connection].map_or(String::new(), |c| c.to_string()),
+            community: g.community[s.connection].map_or(String::new(), |c| g.community_label(c)),
             bridges: g.bridges[s.connection],
             brokerage: g.brokerage[s.connection],
         })

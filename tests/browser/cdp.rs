@@ -148,6 +148,13 @@ impl Browser {
         }
     }
 
+    /// Sets the viewport to `width` × `height` CSS pixels, as a window of that size would.
+    pub fn resize(&mut self, width: u32, height: u32) -> Result<(), String> {
+        let viewport =
+            json!({"width": width, "height": height, "deviceScaleFactor": 1, "mobile": false});
+        self.call("Emulation.setDeviceMetricsOverride", viewport).map(drop)
+    }
+
     /// Navigates to `url` and waits for its load event.
     pub fn open(&mut self, url: &str) -> Result<(), String> {
         let loads = lock(&self.seen).loads;

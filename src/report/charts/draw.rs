@@ -145,6 +145,36 @@ pub(super) fn shorten(s: &str, max: usize) -> String {
     out
 }
 
+/// Each bar's value as drawn at its end, with the living count when `inner` gives it.
+fn bar_values(
+    bars: &[(String, usize, RGBColor)],
+    inner: Option<(&[usize], RGBColor)>,
+) -> Vec<String> {
+    bars.iter()
+        .enumerate()
+        .map(|(i, b)| match inner {
+            Some((living, _)) => format!("{} ({} living)", b.1, living[i]),
+            None => b.1.to_string(),
+        })
+        .collect()
+}
+
+/// Where the value axis of horizontal bars ends so that each bar's value, drawn after its end,
+/// fits inside the chart.
+fn room_for_values<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    bars: &[(String, usize, RGBColor)],
+    values: &[String],
+) -> Result<usize, DrawingAreaErrorKind<DB::ErrorType>> {
+    let plot_width = f64::from(area.dim_in_pixel().0.saturating_sub(2 * 16 + 230));
+    let mut widths = Vec::with_capacity(values.len());
+    for v in values {
+        widths.push(f64::from(area.estimate_text_size(v, &font(14))?.0));
+    }
+    let fits = bars.iter().zip(&widths).map(|(b, &w)| (b.1, w + LABEL_GAP + 4.0));
+    Ok(axis_end(fits, plot_width))
+}
+
 /// Labelled horizontal bars, first on top; `inner` overlays a second value on each bar.
 fn horizontal_bars<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
@@ -155,13 +185,14 @@ fn horizontal_bars<DB: DrawingBackend>(
 ) -> Drawn<DB> {
     area.fill(&WHITE)?;
     let n = bars.len().max(1) as i32;
-    let max = bars.iter().map(|b| b.1).max().unwrap_or(0).max(1);
+    let values = bar_values(bars, inner);
+    let top = room_for_values(area, bars, &values)?;
     let mut chart = ChartBuilder::on(area)
         .caption(title, title_font(title, 20))
         .margin(16)
         .x_label_area_size(44)
         .y_label_area_size(230)
-        .build_cartesian_2d(0..max + max / 8 + 1, (0..(n - 1).max(1)).into_segmented())?;
+        .build_cartesian_2d(0..top, (0..(n - 1).max(1)).into_segmented())?;
     let labels: Vec<&str> = bars.iter().map(|b| b.0.as_str()).collect();
     chart
         .configure_mesh()
@@ -197,14 +228,36 @@ fn horizontal_bars<DB: DrawingBackend>(
             r
         }))?;
     }
-    chart.draw_series(bars.iter().enumerate().map(|(i, b)| {
-        let label = match inner {
-            Some((values, _)) => format!("{} ({} living)", b.1, values[i]),
-            None => b.1.to_string(),
-        };
-        Text::new(label, (b.1, SegmentValue::CenterOf(row(i))), font(14).pos(pos_left()))
+    chart.draw_series(bars.iter().zip(values).enumerate().map(|(i, (b, label))| {
+        let at = EmptyElement::at((b.1, SegmentValue::CenterOf(row(i))));
+        at + Text::new(label, (LABEL_GAP as i32, 0), font(14).pos(pos_left()))
     }))?;
     Ok(())
+}
+
+/// Pixels between a bar's end and its value.
+const LABEL_GAP: f64 = 4.0;
+
+/// Where a value axis `length` pixels long must end so that each of `bars` — its value and the
+/// pixels its label needs beyond the bar's end — fits: at least an eighth above the largest.
+fn axis_end(bars: impl Iterator<Item = (usize, f64)>, length: f64) -> usize {
+    let mut end = 1.0f64;
+    for (value, room) in bars {
+        let v = value as f64;
+        end = end.max(v + v / 8.0 + 1.0);
+        // value / end · length + room ≤ length
+        if room < length {
+            end = end.max(v * length / (length - room));
+        }
+    }
+    end.ceil() as usize
+}
+
+/// The pixels a legend of `entries` takes from the top of the plot, text `text` pixels high,
+/// with its margin: plotters draws a row per entry, `text` + 8 apart, inside 10 pixels of padding
+/// 5 pixels from the edge; a little more, to be safe.
+fn legend_height(entries: usize, text: u32) -> f64 {
+    entries as f64 * (f64::from(text) + 8.0) + 2.0 * 10.0 + 5.0 + 6.0
 }
 
 /// The series' legend, on a translucent white box, its labels in `style`.
@@ -380,6 +433,23 @@ pub fn layers<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, d: &ChartData) 
     vertical_bars(area, &layers_title(d), "layer (score at or above its threshold)", &bars, &legend)
 }
 
+/// Where the value axis of vertical bars ends so that above every bar its value fits, and
+/// under the legend's box (`legend` entries, in the top corner) when there is one.
+fn room_above_bars<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    title: &str,
+    groups: &[(&str, Vec<(usize, RGBColor)>)],
+    legend: usize,
+) -> Result<usize, DrawingAreaErrorKind<DB::ErrorType>> {
+    let (_, text) = area.estimate_text_size("0123456789", &font(14))?;
+    let (_, caption) = area.estimate_text_size(title, &title_font(title, 20))?;
+    let height = f64::from(area.dim_in_pixel().1) - 2.0 * 16.0 - 48.0 - f64::from(caption) - 10.0;
+    let legend = if legend == 0 { 0.0 } else { legend_height(legend, text) };
+    let room = f64::from(text) + 8.0 + legend;
+    let values = groups.iter().flat_map(|g| g.1.iter().map(move |b| (b.0, room)));
+    Ok(axis_end(values, height.max(1.0)))
+}
+
 /// Groups of vertical bars side by side, each labelled with its value.
 fn vertical_bars<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
@@ -391,13 +461,13 @@ fn vertical_bars<DB: DrawingBackend>(
     area.fill(&WHITE)?;
     let per = groups.iter().map(|g| g.1.len()).max().unwrap_or(1).max(1) as i32;
     let n = groups.len().max(1) as i32 * per;
-    let max = groups.iter().flat_map(|g| g.1.iter().map(|b| b.0)).max().unwrap_or(0).max(1);
+    let top = room_above_bars(area, title, groups, legend.len())?;
     let mut chart = ChartBuilder::on(area)
         .caption(title, title_font(title, 20))
         .margin(16)
         .x_label_area_size(48)
         .y_label_area_size(60)
-        .build_cartesian_2d(0..n, 0..max + max / 8 + 1)?;
+        .build_cartesian_2d(0..n, 0..top)?;
     chart
         .configure_mesh()
         .disable_x_mesh()
@@ -478,8 +548,17 @@ pub fn reciprocity<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, d: &ChartD
 /// The title of the network picture.
 pub fn network_title(d: &ChartData) -> String {
     let p = &d.network;
+    let coloured = p.groups.len().saturating_sub(1);
+    if coloured == 0 {
+        return format!(
+            "Your strongest {} of {} ties; the closer, the stronger",
+            p.nodes.len(),
+            p.candidates
+        );
+    }
     format!(
-        "Your strongest {} of {} ties by community; the closer, the stronger",
+        "Your {} largest communities: {} of {} ties; the closer, the stronger",
+        coloured,
         p.nodes.len(),
         p.candidates
     )
@@ -499,7 +578,7 @@ pub fn network<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, d: &ChartData)
         let (a, b) = (p.nodes[i], p.nodes[j]);
         PathElement::new(vec![(a.0, a.1), (b.0, b.1)], edge.stroke_width(1))
     }))?;
-    let labels: Vec<String> = p.groups.iter().map(|(label, _)| shorten(label, 34)).collect();
+    let labels: Vec<String> = p.groups.iter().map(|(label, _)| label.clone()).collect();
     for (g, label) in labels.iter().enumerate() {
         let colour = GROUP_COLOURS[g.min(COLOURED)];
         let nodes = p.nodes.iter().filter(|n| n.2 == g);
@@ -557,4 +636,119 @@ pub fn trend<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, d: &ChartData) -
         gap: 12,
     };
     stacked.draw(area)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::charts::{Kind, network::Picture, svg};
+
+    /// A text of an SVG: its box (estimated: 0.62 em a character, one em high) and its text.
+    #[derive(Debug)]
+    struct Label {
+        x0: f64,
+        x1: f64,
+        y0: f64,
+        y1: f64,
+        text: String,
+    }
+
+    fn attr(tag: &str, name: &str) -> Option<f64> {
+        let at = tag.find(&format!(" {name}=\""))? + name.len() + 3;
+        tag[at..].split('"').next()?.trim_end_matches("em").parse().ok()
+    }
+
+    /// The horizontal texts of an SVG and its translucent white boxes (the legends).
+    fn layout(svg: &str) -> (Vec<Label>, Vec<[f64; 4]>) {
+        let mut labels = Vec::new();
+        for part in svg.split("<text").skip(1) {
+            let (tag, rest) = part.split_once('>').unwrap();
+            if tag.contains("rotate(") {
+                continue;
+            }
+            let text = rest.split("</text>").next().unwrap().trim().to_string();
+            let (x, y, size) =
+                (attr(tag, "x").unwrap(), attr(tag, "y").unwrap(), attr(tag, "font-size").unwrap());
+            let width = text.chars().count() as f64 * 0.62 * size;
+            let x0 = if tag.contains("text-anchor=\"end\"") {
+                x - width
+            } else if tag.contains("text-anchor=\"middle\"") {
+                x - width / 2.0
+            } else {
+                x
+            };
+            let y0 = match tag {
+                t if t.contains("dy=\"0.76em\"") => y,
+                t if t.contains("dy=\"-0.5ex\"") => y - size,
+                _ => y - size / 2.0,
+            };
+            labels.push(Label { x0, x1: x0 + width, y0, y1: y0 + size, text });
+        }
+        let boxes = svg
+            .split("<rect")
+            .skip(1)
+            .filter(|r| r.contains("opacity=\"0.85\" fill=\"#FFFFFF\""))
+            .map(|r| {
+                let (x, y) = (attr(r, "x").unwrap(), attr(r, "y").unwrap());
+                [x, y, x + attr(r, "width").unwrap(), y + attr(r, "height").unwrap()]
+            })
+            .collect();
+        (labels, boxes)
+    }
+
+    /// The numbers of a network of `n` connections, roughly as the sample's.
+    fn data(n: usize) -> ChartData {
+        let share = |p: f64| (n as f64 * p) as u64;
+        let tiers = crate::score::TierCounts {
+            core: share(0.03),
+            active: share(0.02),
+            dormant: share(0.04),
+            weak: share(0.2),
+            new: share(0.02),
+            clutter: share(0.69),
+            ..Default::default()
+        };
+        let companies = (0..12)
+            .map(|i| {
+                let name = ["Wema Bank", "Vandelay Industries International", "Pied Piper"][i % 3];
+                (format!("{name} {i}"), n / 10 / (i + 1), n / 400 / (i + 1))
+            })
+            .collect();
+        ChartData {
+            tiers,
+            growth: Vec::new(),
+            undated: 0,
+            silence: [n / 8; 8],
+            points: Vec::new(),
+            layers: ([n / 35, n / 20, n / 16, n / 14], [5, 15, 50, 150]),
+            companies,
+            network: Picture::default(),
+            trend: Vec::new(),
+            as_of: "2026-11-20".into(),
+            connections: n,
+        }
+    }
+
+    #[test]
+    fn no_label_lies_under_a_legend_or_past_the_edge_at_300_and_30000() {
+        for n in [300, 30_000] {
+            let d = data(n);
+            for kind in [Kind::Tiers, Kind::Silence, Kind::Layers, Kind::Companies] {
+                let (w, _) = kind.size();
+                let drawn = svg(kind.size(), |area| kind.draw(area, &d)).unwrap();
+                let (labels, boxes) = layout(&drawn);
+                for l in &labels {
+                    let at = format!("{} at {n}: {:?}", kind.file(), l);
+                    assert!(l.x0 >= 0.0 && l.x1 <= f64::from(w), "cut at the edge: {at}");
+                    for b in &boxes {
+                        let inside = l.x0 >= b[0] && l.x1 <= b[2] && l.y0 >= b[1] && l.y1 <= b[3];
+                        let apart = l.x1 <= b[0] || l.x0 >= b[2] || l.y1 <= b[1] || l.y0 >= b[3];
+                        // A legend's own labels are words; values start with a digit.
+                        let value = l.text.starts_with(|c: char| c.is_ascii_digit());
+                        assert!(apart || inside && !value, "under the legend {b:?}: {at}");
+                    }
+                }
+            }
+        }
+    }
 }

@@ -127,7 +127,12 @@ pub fn write(d: &ChartData, dir: &Path, out: &Staged) -> Result<Vec<Rendered>> {
     let charts = dir.join("charts");
     std::fs::create_dir_all(&charts).map_err(|e| Error::io(&charts, e))?;
     let trend = (d.trend.len() >= 2).then_some(Kind::Trend);
-    let kinds: Vec<Kind> = Kind::ALL.into_iter().chain(trend).collect();
+    // No empty panel: the network picture only when it has people and ties or communities.
+    let kinds: Vec<Kind> = Kind::ALL
+        .into_iter()
+        .filter(|&k| k != Kind::Network || d.network.is_worth_drawing())
+        .chain(trend)
+        .collect();
     kinds
         .par_iter()
         .map(|&kind| {

@@ -4,6 +4,9 @@
   var rows = JSON.parse(document.getElementById('rows').textContent), C = {};
   JSON.parse(document.getElementById('table').getAttribute('data-columns'))
     .forEach(function (name, i) { C[name] = i; });
+  // Community names by number; empty for those too small to be named or offered in the filter.
+  var COMMUNITIES = JSON.parse(document.getElementById('table').getAttribute('data-communities'));
+  function communityName(c) { return c >= 0 && COMMUNITIES[c] ? COMMUNITIES[c] : ''; }
   var NAME = C.name, LINK = C.link, COMPANY = C.company, TIER = C.tier, TAGS = C.tags,
     COMMUNITY = C.community;
   var NUMERIC = {};
@@ -15,7 +18,7 @@
   var ROW = 34, OVERSCAN = 12;
 
   var text = rows.map(function (r) {
-    return [r[NAME], r[COMPANY], r[C.position], r[TAGS], r[C.reasons]].join(' \u0001 ').toLowerCase();
+    return [r[NAME], r[COMPANY], r[C.position], r[TAGS], r[C.reasons], communityName(r[COMMUNITY])].join(' \u0001 ').toLowerCase();
   });
   var body = document.getElementById('rows-body');
   var scroller = document.getElementById('scroller');
@@ -27,6 +30,7 @@
   var communityFilter = document.getElementById('filter-community');
   var headers = Array.prototype.slice.call(document.querySelectorAll('#table th[data-col]'));
   var collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
+  var EMPLOYERS = {};
   var view = [];
   var sort = { col: C.score, dir: -1 };
   var drawn = { start: -1, end: -1 };
@@ -39,16 +43,20 @@
   }
 
   (function fillChoices() {
-    var companies = {}, communities = {};
+    var communities = {};
     rows.forEach(function (r) {
-      if (r[COMPANY]) companies[r[COMPANY]] = (companies[r[COMPANY]] || 0) + 1;
-      if (r[COMMUNITY] >= 0) communities[r[COMMUNITY]] = (communities[r[COMMUNITY]] || 0) + 1;
+      if (communityName(r[COMMUNITY])) communities[r[COMMUNITY]] = (communities[r[COMMUNITY]] || 0) + 1;
     });
+    // One suggestion per employer, its spellings merged; picking it matches every spelling.
     var list = document.getElementById('companies');
-    Object.keys(companies).sort(function (a, b) { return companies[b] - companies[a]; })
-      .slice(0, 500).forEach(function (c) { option(list, c, c); });
+    JSON.parse(list.getAttribute('data-employers')).forEach(function (e) {
+      var spellings = {};
+      e[1].forEach(function (s) { spellings[s.toLowerCase()] = true; });
+      EMPLOYERS[e[0].toLowerCase()] = spellings;
+      option(list, e[0], e[0]);
+    });
     Object.keys(communities).map(Number).sort(function (a, b) { return a - b; })
-      .forEach(function (c) { option(communityFilter, String(c), c + ' (' + communities[c] + ')'); });
+      .forEach(function (c) { option(communityFilter, String(c), COMMUNITIES[c] + ' (' + communities[c] + ')'); });
   })();
 
   function compare(col) {
@@ -69,11 +77,12 @@
     var q = search.value.trim().toLowerCase().split(/\s+/).filter(Boolean);
     var tier = tierFilter.value, company = companyFilter.value.trim().toLowerCase();
     var tag = tagFilter.value, community = communityFilter.value;
+    var employer = Object.prototype.hasOwnProperty.call(EMPLOYERS, company) ? EMPLOYERS[company] : null;
     view = [];
     for (var i = 0; i < rows.length; i++) {
       var r = rows[i];
       if (tier && r[TIER] !== tier) continue;
-      if (company && r[COMPANY].toLowerCase().indexOf(company) < 0) continue;
+      if (employer ? !employer[r[COMPANY].trim().toLowerCase()] : company && r[COMPANY].toLowerCase().indexOf(company) < 0) continue;
       if (tag && r[TAGS].split(';').indexOf(tag) < 0) continue;
       if (community !== '' && String(r[COMMUNITY]) !== community) continue;
       var hay = text[i], ok = true;
@@ -173,7 +182,7 @@
     cell(tr, String(r[C.received]), 'num');
     cell(tr, r[C.connected_on]);
     cell(tr, r[TAGS].split(';').join(', '));
-    cell(tr, r[COMMUNITY] >= 0 ? String(r[COMMUNITY]) : '', 'num');
+    cell(tr, communityName(r[COMMUNITY])).title = communityName(r[COMMUNITY]);
     cell(tr, r[C.reasons]).title = r[C.reasons];
     return tr;
   }
