@@ -110,6 +110,10 @@ fn a_later_export_lists_exactly_the_people_who_moved() {
     let section = &section[..section.find("</section>").unwrap()];
     assert!(section.contains("<h2 id=\"jobs-h\">Changed jobs: 30</h2>"));
     assert_eq!(section.matches("<li>").count(), 30);
+    // The image shows them in a panel of its own, which the first run's image lacks.
+    let size = |run: &str| crate::report::png_size(&dir.path(&format!("{run}/report.png")));
+    assert_eq!(size("r2"), netsift::report::charts::poster::SIZE);
+    assert_eq!(size("r1"), netsift::report::charts::poster::SIZE_WITHOUT_JOBS);
     let summary: Value =
         serde_json::from_slice(&std::fs::read(dir.path("r2/summary.json")).unwrap()).unwrap();
     assert_eq!(summary["actions"]["changed_jobs"], 30);

@@ -10,8 +10,13 @@ use super::draw::{Drawn, TIER_COLOURS, shorten};
 use super::fonts;
 use super::{ChartData, Kind};
 
-/// Width and height of `report.png`.
+/// Width and height of `report.png` with people who changed jobs to show.
 pub const SIZE: (u32, u32) = (1600, 2540);
+/// Width and height of `report.png` with nobody who changed jobs: their panel is only its
+/// heading and why it is empty, never an empty box.
+pub const SIZE_WITHOUT_JOBS: (u32, u32) = (1600, 2540 - JOBS_PEOPLE);
+/// The height of the job-changes panel's list of people.
+const JOBS_PEOPLE: u32 = 280;
 
 /// What the image says besides the charts.
 #[derive(Clone, Debug)]
@@ -29,9 +34,16 @@ pub struct Poster<'a> {
     pub jobs: (String, String, Vec<(String, String)>),
 }
 
+impl Poster<'_> {
+    /// The image's width and height: shorter with nobody who changed jobs.
+    pub fn size(&self) -> (u32, u32) {
+        if self.jobs.2.is_empty() { SIZE_WITHOUT_JOBS } else { SIZE }
+    }
+}
+
 /// The image as PNG bytes.
 pub fn png(p: &Poster<'_>) -> Result<Vec<u8>, String> {
-    super::png(SIZE, |root| draw(root, p))
+    super::png(p.size(), |root| draw(root, p))
 }
 
 const INK: RGBColor = RGBColor(0x22, 0x22, 0x22);
@@ -101,7 +113,8 @@ fn draw_actions<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, p: &Poster<'_
 /// Who changed jobs: a panel across the width, the first names in two columns.
 fn draw_jobs<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, p: &Poster<'_>) -> Drawn<DB> {
     let (heading, lead, people) = &p.jobs;
-    area.draw(&Rectangle::new([(40, 10), (1560, 380)], PANEL.filled()))?;
+    let bottom = area.dim_in_pixel().1 as i32 - 10;
+    area.draw(&Rectangle::new([(40, 10), (1560, bottom)], PANEL.filled()))?;
     area.draw(&text(heading, (58, 26), 24, FontStyle::Bold, &INK))?;
     let lead = fit(lead, 1484, 17);
     area.draw(&text(&lead, (58, 62), 17, FontStyle::Normal, &MUTED))?;
