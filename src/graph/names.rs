@@ -20,10 +20,12 @@ const EMPLOYERS: usize = 2;
 /// last in sorted order, as the company clusters choose).
 pub fn spellings<'a>(names: impl Iterator<Item = &'a str>) -> BTreeMap<String, String> {
     let mut counts: BTreeMap<String, BTreeMap<&str, usize>> = BTreeMap::new();
+    // Normalised once per spelling: thousands of connections share a few hundred employers.
+    let mut keys: std::collections::HashMap<&str, String> = Default::default();
     for name in names {
-        let key = company::key(name);
+        let key = keys.entry(name).or_insert_with(|| company::key(name));
         if !key.is_empty() {
-            *counts.entry(key).or_default().entry(name.trim()).or_default() += 1;
+            *counts.entry(key.clone()).or_default().entry(name.trim()).or_default() += 1;
         }
     }
     counts

@@ -620,12 +620,13 @@ fn employers(a: &Analysis<'_>) -> Vec<(String, Vec<String>)> {
     let companies = a.scored.iter().map(|s| a.export.connections[s.connection].company.as_str());
     let display = names::spellings(companies.clone());
     let mut by_key: std::collections::BTreeMap<String, (usize, Vec<String>)> = Default::default();
+    let mut keys: std::collections::HashMap<&str, String> = Default::default();
     for name in companies {
-        let key = crate::graph::company::key(name);
+        let key = keys.entry(name).or_insert_with(|| crate::graph::company::key(name));
         if key.is_empty() {
             continue;
         }
-        let entry = by_key.entry(key).or_default();
+        let entry = by_key.entry(key.clone()).or_default();
         entry.0 += 1;
         if !entry.1.iter().any(|s| s == name.trim()) {
             entry.1.push(name.trim().to_string());
